@@ -1,0 +1,83 @@
+package io.browserhub.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Cleans up after a hub that died without closing its browsers: ends the Chromium processes still running
+ * on our profiles and removes the Singleton* locks that would stop a new Chromium from using them.
+ */
+public final class LeftoverBrowsers {
+
+    private static final Logger LOG = Logger.getLogger(LeftoverBrowsers.class);
+    private static final List<String> LOCKS = List.of("SingletonLock", "SingletonSocket", "SingletonCookie", "lockfile");
+
+    private LeftoverBrowsers() {
+    }
+
+    /** Ends every process whose command line names one of these profiles; returns how many were ended. */
+    public static int endProcessesUsing(List<Path> profiles) {
+        if (profiles.isEmpty()) {
+            return 0;
+        }
+        List<String> needles = profiles.stream().map(p -> "--user-data-dir=" + p.toAbsolutePath()).toList();
+        long self = ProcessHandle.current().pid();
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self)
+                .filter(p -> commandLineMentions(p, needles))
+                .toList();
+        for (ProcessHandle p : leftovers) {
+            LOG.infof("Ending browser process %d left behind on a session profile by an earlier hub", p.pid());
+            ProcessTrees.end(p, 5, TimeUnit.SECONDS);
+        }
+        return leftovers.size();
+    }
+
+    private static boolean commandLineMentions(ProcessHandle p, List<String> needles) {
+        Optional<String> line = p.info().commandLine();
+        if (line.isEmpty()) {
+            return false;
+        }
+        String cmd = line.get();
+        for (String needle : needles) {
+            int at = cmd.indexOf(needle);
+            // the profile path must end there, so "work" does not match "work2"
+            if (at >= 0) {
+                int end = at + needle.length();
+                if (end == cmd.length() || cmd.charAt(end) == ' ' || cmd.charAt(end) == '"') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Removes Chromium's profile locks; only call once no browser uses the profile. */
+    public static void clearLocks(Path profile) {
+        for (String lock : LOCKS) {
+            try {
+                Files.deleteIfExists(profile.resolve(lock));
+            } catch (IOException e) {
+                LOG.warnf("Cannot remove stale lock %s: %s", profile.resolve(lock), e.getMessage());
+            }
+        }
+    }
+
+    /** Every session profile currently under the sessions directory. */
+    public static List<Path> profilesUnder(Path sessionsDir) {
+        if (!Files.isDirectory(sessionsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(sessionsDir)) {
+            return dirs.map(d -> d.resolve("profile")).filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.browserhub.client;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connected client (a WebSocket connection, or one HTTP request). Its name and kind change once,
+ * with client.hello; everything else about it is fixed.
+ */
+public final class Client {
+
+    private static final AtomicLong ANONYMOUS = new AtomicLong();
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final String id;
+    private volatile String name;
+    private volatile ClientKind kind;
+
+    private Client(String name, ClientKind kind) {
+        this.id = "c" + IDS.incrementAndGet();
+        this.name = name;
+        this.kind = kind;
+    }
+
+    /** A client that has not introduced itself: an agent numbered "anonymous-N". */
+    public static Client anonymous() {
+        return new Client("anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT);
+    }
+
+    public static Client named(String name, ClientKind kind) {
+        return new Client(name, kind);
+    }
+
+    public void introduce(String name, ClientKind kind) {
+        this.name = name;
+        this.kind = kind;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ClientKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + kind.wire() + ", " + id + ")";
+    }
+}

@@ -1,0 +1,76 @@
+package io.browserhub.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.browserhub.client.Client;
+import io.browserhub.config.HubConfig;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/** Finds a method, checks its parameters against the declaration, and runs it. Transport-neutral. */
+@ApplicationScoped
+public class Dispatcher {
+
+    private final MethodTable table;
+    private final ObjectMapper json;
+    private final long defaultTimeoutMs;
+
+    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config) {
+        this.table = table;
+        this.json = json;
+        this.defaultTimeoutMs = config.session().defaultTimeout().toMillis();
+    }
+
+    /** Never throws: every failure, synchronous or not, completes the stage exceptionally. */
+    public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
+        try {
+            MethodSpec spec = table.find(method).orElseThrow(() -> new HubException(ErrorCode.METHOD_NOT_FOUND,
+                    "Unknown method \"" + method + "\"; rpc.discover lists every method.", Map.of("method", method)));
+            ObjectNode checked = check(spec, params);
+            Call call = new Call(method, client, new Params(checked, json, defaultTimeoutMs));
+            @SuppressWarnings("unchecked")
+            CompletionStage<Object> result = (CompletionStage<Object>) spec.handler().handle(call);
+            return result;
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private ObjectNode check(MethodSpec spec, JsonNode params) {
+        if (params == null || params.isNull()) {
+            params = json.createObjectNode();
+        }
+        if (!params.isObject()) {
+            throw HubException.invalidParams(spec.name() + " takes named parameters: \"params\" must be an object.");
+        }
+        ObjectNode object = (ObjectNode) params;
+        Set<String> known = spec.params().stream().map(ParamSpec::name).collect(Collectors.toSet());
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw HubException.invalidParams(spec.name() + " has no parameter \"" + name + "\"; it takes "
+                        + (known.isEmpty() ? "none" : spec.params().stream().map(ParamSpec::name).toList()) + ".");
+            }
+        }
+        for (ParamSpec p : spec.params()) {
+            JsonNode value = object.get(p.name());
+            if (value == null || value.isNull()) {
+                if (p.required()) {
+                    throw HubException.invalidParams(spec.name() + " needs \"" + p.name() + "\" (" + p.type().describe() + "): " + p.description());
+                }
+            } else if (!p.type().accepts(value)) {
+                throw HubException.invalidParams("\"" + p.name() + "\" of " + spec.name() + " must be " + p.type().describe()
+                        + ", not " + value.getNodeType().name().toLowerCase() + ".");
+            }
+        }
+        return object;
+    }
+}

@@ -1,0 +1,105 @@
+package io.browserhub.command;
+
+import static io.browserhub.command.ParamSpec.req;
+
+import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.PlaywrightDriver;
+import io.browserhub.client.ClientKind;
+import io.browserhub.config.HubConfig;
+import io.browserhub.session.Session;
+import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.SessionState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** hub.info, client.hello and rpc.discover. */
+@ApplicationScoped
+public class HubCommands implements CommandFamily {
+
+    private final long startedAt = System.currentTimeMillis();
+    private final SessionRegistry sessions;
+    private final HubConfig config;
+    private final BrowserLauncher launcher;
+    private final MethodTable table;
+    private final String version;
+
+    public HubCommands(SessionRegistry sessions, HubConfig config, BrowserLauncher launcher, MethodTable table,
+                       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+        this.sessions = sessions;
+        this.config = config;
+        this.launcher = launcher;
+        this.table = table;
+        this.version = version;
+    }
+
+    @Override
+    public void register(MethodTable.Builder t) {
+        t.hub("hub.info", Access.HUB, "What this hub is: version, uptime, session counts and limits.",
+                "{version, uptimeMs, sessions: {total, running}, limits, browser}",
+                call -> CompletableFuture.completedFuture(info()));
+        t.hub("client.hello", Access.HUB, "Names this connection's client; its name appears in logs and to other clients.",
+                "{clientId}",
+                call -> {
+                    String name = call.params().string("name").strip();
+                    if (name.isEmpty() || name.length() > 64) {
+                        throw io.browserhub.error.HubException.invalidParams("name must be 1 to 64 characters.");
+                    }
+                    call.client().introduce(name, ClientKind.parse(call.params().string("kind", "agent")));
+                    return CompletableFuture.completedFuture(Map.of("clientId", call.client().id(), "name", name,
+                            "kind", call.client().kind().wire()));
+                },
+                req("name", ParamType.STRING, "Who you are, e.g. \"research-agent\" or \"alice\"."),
+                ParamSpec.opt("kind", ParamType.STRING, "\"agent\" (default) or \"human\"."));
+        t.hub("rpc.discover", Access.HUB, "This API as an OpenRPC document, generated from the method table.",
+                "OpenRPC document", call -> CompletableFuture.completedFuture(openRpc(table.all())));
+    }
+
+    private Map<String, Object> info() {
+        Collection<Session> all = sessions.all();
+        long running = all.stream().filter(s -> s.state() == SessionState.RUNNING).count();
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("queueCapacity", config.session().queueCapacity());
+        limits.put("defaultTimeoutMs", config.session().defaultTimeout().toMillis());
+        limits.put("idleTimeoutSec", config.session().idleTimeout().toSeconds());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("version", version);
+        info.put("uptimeMs", System.currentTimeMillis() - startedAt);
+        info.put("sessions", Map.of("total", all.size(), "running", running));
+        info.put("limits", limits);
+        info.put("browser", Map.of(
+                "executable", launcher.executable().map(Path::toString).orElse("playwright-chromium"),
+                "playwright", PlaywrightDriver.version()));
+        return info;
+    }
+
+    private Map<String, Object> openRpc(Collection<MethodSpec> specs) {
+        List<Map<String, Object>> methods = new ArrayList<>();
+        for (MethodSpec spec : specs) {
+            List<Map<String, Object>> params = new ArrayList<>();
+            for (ParamSpec p : spec.params()) {
+                params.add(Map.of("name", p.name(), "required", p.required(), "description", p.description(), "schema", p.type().schema()));
+            }
+            Map<String, Object> method = new LinkedHashMap<>();
+            method.put("name", spec.name());
+            method.put("summary", spec.summary());
+            method.put("paramStructure", "by-name");
+            method.put("params", params);
+            method.put("result", Map.of("name", "result", "description", spec.result(), "schema", Map.of()));
+            method.put("x-access", spec.access().name().toLowerCase());
+            methods.add(method);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openrpc", "1.3.2");
+        doc.put("info", Map.of("title", "browserhub", "version", version,
+                "description", "Long-lived browser sessions shared by agents and people."));
+        doc.put("methods", methods);
+        return doc;
+    }
+}

@@ -1,0 +1,45 @@
+package io.browserhub.command;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.WaitUntilState;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Loading URLs: which ones are allowed, and how long to wait for them. */
+final class Navigation {
+
+    static final List<String> WAIT_UNTIL = List.of("load", "domcontentloaded", "networkidle", "commit");
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final List<String> SCHEMES = List.of("http", "https", "about", "data", "file");
+
+    private Navigation() {
+    }
+
+    static Response go(Page page, String url, String waitUntil, double timeoutMs) {
+        checkUrl(url);
+        return page.navigate(url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
+    }
+
+    static WaitUntilState waitUntil(String value) {
+        return WaitUntilState.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    static void checkUrl(String url) {
+        Matcher m = SCHEME.matcher(url);
+        String scheme = m.find() ? m.group(1) : null;
+        if (scheme == null) {
+            throw new HubException(ErrorCode.NAVIGATION_FAILED, "\"" + url + "\" has no scheme; write it in full, e.g. https://" + url + ".",
+                    Map.of("url", url));
+        }
+        if (!SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
+            throw new HubException(ErrorCode.NAVIGATION_FAILED, "URL scheme \"" + scheme + ":\" is not allowed; use one of " + SCHEMES + ".",
+                    Map.of("url", url));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.browserhub.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** The JSON types a method parameter may have, with their JSON Schema for rpc.discover. */
+public enum ParamType {
+    STRING(Map.of("type", "string")),
+    INTEGER(Map.of("type", "integer")),
+    NUMBER(Map.of("type", "number")),
+    BOOLEAN(Map.of("type", "boolean")),
+    OBJECT(Map.of("type", "object")),
+    STRING_ARRAY(Map.of("type", "array", "items", Map.of("type", "string"))),
+    ANY(Map.of());
+
+    private final Map<String, Object> schema;
+
+    ParamType(Map<String, Object> schema) {
+        this.schema = schema;
+    }
+
+    public Map<String, Object> schema() {
+        return schema;
+    }
+
+    boolean accepts(JsonNode value) {
+        return switch (this) {
+            case STRING -> value.isTextual();
+            case INTEGER -> value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
+            case NUMBER -> value.isNumber();
+            case BOOLEAN -> value.isBoolean();
+            case OBJECT -> value.isObject();
+            case STRING_ARRAY -> value.isArray() && allText(value);
+            case ANY -> true;
+        };
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String describe() {
+        return switch (this) {
+            case STRING_ARRAY -> "an array of strings";
+            case INTEGER -> "an integer";
+            case OBJECT -> "an object";
+            case ANY -> "any JSON value";
+            default -> "a " + name().toLowerCase();
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package io.browserhub.command;
+
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns Playwright's exceptions into protocol errors with a sentence a person can act on. */
+final class PlaywrightErrors {
+
+    /** Playwright's Java client renders server errors as "Error {\n  message='..\n  name='..\n  stack='..\n}". */
+    private static final Pattern SERVER_ERROR = Pattern.compile(
+            "Error \\{\\s*message='(.*?)\\n\\s*name='(.*?)\\n\\s*stack='(.*?)\\n\\}", Pattern.DOTALL);
+
+    /** "TypeError: msg" or "Error: Error: msg": the page's error name and message inside Playwright's wrapper. */
+    private static final Pattern THROWN = Pattern.compile("(?:Error: )?([A-Za-z_$][\\w$]*(?:Error|Exception)?): (.*)");
+
+    private PlaywrightErrors() {
+    }
+
+    static Object translate(Call call, Callable<Object> action) throws Exception {
+        try {
+            return action.call();
+        } catch (PlaywrightException e) {
+            throw translate(call, e);
+        }
+    }
+
+    static HubException translate(Call call, PlaywrightException e) {
+        Params p = call.params();
+        String raw = e.getMessage() == null ? "" : e.getMessage();
+        Matcher m = SERVER_ERROR.matcher(raw);
+        String message = m.find() ? m.group(1) : firstLine(raw);
+        String name = m.find(0) ? m.group(2) : "";
+        String stack = m.find(0) ? m.group(3) : "";
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (p.has("selector")) {
+            data.put("selector", p.string("selector"));
+        }
+        if (e instanceof TimeoutError) {
+            data.put("timeoutMs", (long) p.timeoutMs());
+            if (p.has("selector") && !call.method().equals("page.waitFor")) {
+                return new HubException(ErrorCode.NO_ELEMENT, "No actionable element matched selector \"" + p.string("selector")
+                        + "\" within " + (long) p.timeoutMs() + " ms (" + firstLine(message) + ").", data, e);
+            }
+            return new HubException(ErrorCode.TIMEOUT, call.method() + " did not finish within " + (long) p.timeoutMs()
+                    + " ms: " + firstLine(message), data, e);
+        }
+        if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")) {
+            String url = p.string("url", "");
+            data.put("url", url);
+            return new HubException(ErrorCode.NAVIGATION_FAILED, "Could not load \"" + url + "\": " + firstLine(message), data, e);
+        }
+        if (isSelectorSyntax(message)) {
+            return new HubException(ErrorCode.INVALID_PARAMS, "The selector is not valid: " + firstLine(message), data, e);
+        }
+        if (call.method().equals("page.evaluate") && !name.isEmpty() && !message.contains("has been closed")) {
+            return scriptError(message, stack, data, e);
+        }
+        if (message.contains("has been closed") || message.contains("Target closed")) {
+            return new HubException(ErrorCode.SESSION_UNAVAILABLE, "The page or browser closed during " + call.method() + ": "
+                    + firstLine(message), data, e);
+        }
+        if (message.contains("strict mode violation")) {
+            return new HubException(ErrorCode.INVALID_PARAMS, "Selector matched more than one element; make it specific: "
+                    + firstLine(message), data, e);
+        }
+        if (message.contains("Not a checkbox") || message.contains("not an <input>") || message.contains("Element is not")
+                || message.contains("not a <select>") || message.contains("Cannot type") || message.contains("did not change its state")) {
+            return new HubException(ErrorCode.NO_ELEMENT, "The element for selector \"" + p.string("selector", "")
+                    + "\" cannot do that: " + firstLine(message), data, e);
+        }
+        return new HubException(ErrorCode.INTERNAL_ERROR, call.method() + " failed: " + firstLine(message), data, e);
+    }
+
+    /** The page's exception as thrown: Playwright reports it as Error("TypeError: msg\n    at ...") with its own frames appended. */
+    private static HubException scriptError(String message, String stack, Map<String, Object> data, PlaywrightException e) {
+        String first = firstLine(message);
+        Matcher thrown = THROWN.matcher(first);
+        String jsName = thrown.matches() ? thrown.group(1) : "Error";
+        String jsMessage = thrown.matches() ? thrown.group(2) : first;
+        StringBuilder pageStack = new StringBuilder();
+        for (String line : (stack.isEmpty() ? message : stack).split("\n")) {
+            if (line.contains("UtilityScript") || line.contains("coreBundle.js") || line.contains("/driver/")) {
+                break;
+            }
+            pageStack.append(pageStack.isEmpty() ? "" : "\n").append(line.startsWith("Error: " + jsName) ? line.substring(7) : line);
+        }
+        data.put("name", jsName);
+        data.put("message", jsMessage);
+        data.put("stack", pageStack.toString());
+        return new HubException(ErrorCode.SCRIPT_ERROR, "The page's JavaScript threw " + jsName + ": " + jsMessage, data, e);
+    }
+
+    private static boolean isSelectorSyntax(String message) {
+        return message.contains("Unexpected token") || message.contains("Failed to parse selector")
+                || message.contains("Unknown engine") || message.contains("is not a valid selector")
+                || message.contains("Invalid selector");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

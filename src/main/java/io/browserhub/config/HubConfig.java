@@ -1,0 +1,76 @@
+package io.browserhub.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything a user can configure, under {@code browserhub.*} (or BROWSERHUB_* environment variables). */
+@ConfigMapping(prefix = "browserhub")
+public interface HubConfig {
+
+    /** The whole state of the hub: token, sessions, profiles, logs. */
+    @WithDefault("${user.home}/.browserhub")
+    String dataDir();
+
+    Browser browser();
+
+    Session session();
+
+    Auth auth();
+
+    interface Auth {
+        /** false turns the token off; accepted only on a loopback address. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A fixed access token; when absent one is generated into <data-dir>/token. */
+        Optional<String> token();
+
+        /** Browser origins allowed besides the hub's own, e.g. https://my-tool.example. */
+        Optional<List<String>> allowedOrigins();
+
+        /** Host names allowed in the Host header besides localhost, 127.0.0.1 and [::1]. */
+        Optional<List<String>> allowedHosts();
+    }
+
+    interface Browser {
+        /** Chromium/Chrome binary; when absent the hub looks for chromium, google-chrome, then Playwright's own browser. */
+        Optional<String> executable();
+
+        @WithDefault("true")
+        boolean headless();
+
+        @WithDefault("1280")
+        int viewportWidth();
+
+        @WithDefault("720")
+        int viewportHeight();
+
+        /** Extra Chromium command-line switches, added to the hub's own. */
+        Optional<List<String>> args();
+    }
+
+    interface Session {
+        /** Commands waiting per session before new ones are refused with LIMIT_REACHED. */
+        @WithDefault("64")
+        int queueCapacity();
+
+        /** Default timeout of every waiting method, unless the call gives timeoutMs. */
+        @WithDefault("30s")
+        Duration defaultTimeout();
+
+        /** How long a dialog nobody answers stays open before it is dismissed. */
+        @WithDefault("10s")
+        Duration dialogTimeout();
+
+        /** Idle sessions are stopped after this long (0 = never); per session: idleTimeoutSec. */
+        @WithDefault("10m")
+        Duration idleTimeout();
+
+        /** How long starting a browser may take before the session is reported unavailable. */
+        @WithDefault("60s")
+        Duration startTimeout();
+    }
+}

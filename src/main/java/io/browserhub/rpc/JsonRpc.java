@@ -1,0 +1,175 @@
+package io.browserhub.rpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.browserhub.client.Client;
+import io.browserhub.command.Dispatcher;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.jboss.logging.Logger;
+
+/**
+ * JSON-RPC 2.0 framing, to the letter of the specification: single requests, batches, notifications, and
+ * the spec's error objects. The one place where exceptions become error responses.
+ */
+@ApplicationScoped
+public class JsonRpc {
+
+    private static final Logger LOG = Logger.getLogger(JsonRpc.class);
+
+    private final ObjectMapper json;
+    private final Dispatcher dispatcher;
+
+    public JsonRpc(ObjectMapper json, Dispatcher dispatcher) {
+        this.json = json;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Handles one message; completes with the response text, or null when the spec says to send nothing. */
+    public CompletionStage<String> handle(String text, Client client) {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.completedFuture(write(error(null, ErrorCode.PARSE_ERROR, "Parse error",
+                    Map.of("detail", e.getOriginalMessage()))));
+        }
+        if (root == null || root.isMissingNode()) {
+            return CompletableFuture.completedFuture(write(error(null, ErrorCode.PARSE_ERROR, "Parse error",
+                    Map.of("detail", "the message is empty"))));
+        }
+        if (!root.isArray()) {
+            return handleOne(root, client).thenApply(response -> response == null ? null : write(response));
+        }
+        if (root.isEmpty()) {
+            return CompletableFuture.completedFuture(write(error(null, ErrorCode.INVALID_REQUEST, "Invalid Request",
+                    Map.of("detail", "an empty batch"))));
+        }
+        List<CompletableFuture<ObjectNode>> parts = new ArrayList<>();
+        for (JsonNode request : root) {
+            parts.add(handleOne(request, client).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            ArrayNode responses = json.createArrayNode();
+            parts.stream().map(CompletableFuture::join).filter(r -> r != null).forEach(responses::add);
+            return responses.isEmpty() ? null : write(responses);
+        });
+    }
+
+    private CompletionStage<ObjectNode> handleOne(JsonNode request, Client client) {
+        String invalid = invalidReason(request);
+        if (invalid != null) {
+            JsonNode id = request.isObject() && validId(request.get("id")) ? request.get("id") : null;
+            return CompletableFuture.completedFuture(error(id, ErrorCode.INVALID_REQUEST, "Invalid Request", Map.of("detail", invalid)));
+        }
+        boolean notification = !request.has("id");
+        JsonNode id = request.get("id");
+        String method = request.get("method").asText();
+        return dispatcher.dispatch(method, request.get("params"), client).handle((result, failure) -> {
+            if (notification) {
+                if (failure != null) {
+                    LOG.debugf("Notification %s failed: %s", method, unwrap(failure).getMessage());
+                }
+                return null;
+            }
+            if (failure == null) {
+                return success(id, result, method);
+            }
+            return error(id, unwrap(failure), method);
+        });
+    }
+
+    private static String invalidReason(JsonNode request) {
+        if (!request.isObject()) {
+            return "a request must be a JSON object";
+        }
+        JsonNode version = request.get("jsonrpc");
+        if (version == null || !version.isTextual() || !"2.0".equals(version.asText())) {
+            return "\"jsonrpc\" must be exactly \"2.0\"";
+        }
+        JsonNode method = request.get("method");
+        if (method == null || !method.isTextual()) {
+            return "\"method\" must be a string";
+        }
+        if (request.has("id") && !validId(request.get("id"))) {
+            return "\"id\" must be a string, a number or null";
+        }
+        JsonNode params = request.get("params");
+        if (params != null && !params.isObject() && !params.isArray()) {
+            return "\"params\" must be an object or an array";
+        }
+        return null;
+    }
+
+    private static boolean validId(JsonNode id) {
+        return id != null && (id.isTextual() || id.isNumber() || id.isNull());
+    }
+
+    private ObjectNode success(JsonNode id, Object result, String method) {
+        ObjectNode response = json.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        try {
+            response.set("result", json.valueToTree(result == null ? Map.of() : result));
+        } catch (IllegalArgumentException e) {
+            LOG.errorf(e, "Cannot serialise the result of %s", method);
+            return error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be serialised.", Map.of());
+        }
+        response.set("id", id);
+        return response;
+    }
+
+    private ObjectNode error(JsonNode id, Throwable failure, String method) {
+        if (failure instanceof HubException hub) {
+            return error(id, hub.code(), hub.getMessage(), hub.data());
+        }
+        LOG.errorf(failure, "%s failed unexpectedly", method);
+        return error(id, ErrorCode.INTERNAL_ERROR, method + " failed unexpectedly (" + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage())) + "); the hub log has details.", Map.of());
+    }
+
+    private ObjectNode error(JsonNode id, ErrorCode code, String message, Map<String, ?> details) {
+        ObjectNode error = json.createObjectNode();
+        error.put("code", code.code());
+        error.put("message", message);
+        ObjectNode data = json.createObjectNode();
+        data.put("kind", code.name());
+        data.setAll((ObjectNode) json.valueToTree(details));
+        error.set("data", data);
+        ObjectNode response = json.createObjectNode();
+        response.put("jsonrpc", "2.0");
+        response.set("error", error);
+        response.set("id", id);
+        return response;
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a JSON tree", e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,35 @@
+package io.browserhub.rpc;
+
+import io.browserhub.client.Client;
+import io.browserhub.client.ClientKind;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
+
+/** JSON-RPC 2.0 over plain HTTP, for one-shot clients; no server notifications on this transport. */
+@Path("/rpc")
+public class RpcResource {
+
+    private final JsonRpc rpc;
+
+    public RpcResource(JsonRpc rpc) {
+        this.rpc = rpc;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public CompletionStage<Response> post(String body, @HeaderParam("X-Browserhub-Client") String clientName) {
+        Client client = clientName == null || clientName.isBlank()
+                ? Client.anonymous()
+                : Client.named(clientName.length() > 64 ? clientName.substring(0, 64) : clientName, ClientKind.AGENT);
+        return rpc.handle(body == null ? "" : body, client).thenApply(response -> response == null
+                ? Response.noContent().build()
+                : Response.ok(response, MediaType.APPLICATION_JSON_TYPE).build());
+    }
+}

@@ -1,0 +1,49 @@
+package io.browserhub.rpc;
+
+import io.browserhub.client.Client;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/** JSON-RPC 2.0 over a WebSocket: one client per connection, responses sent as their commands finish. */
+@WebSocket(path = "/rpc")
+public class RpcSocket {
+
+    private static final Logger LOG = Logger.getLogger(RpcSocket.class);
+
+    private final JsonRpc rpc;
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    public RpcSocket(JsonRpc rpc) {
+        this.rpc = rpc;
+    }
+
+    @OnOpen
+    @NonBlocking
+    public void open(WebSocketConnection connection) {
+        clients.put(connection.id(), Client.anonymous());
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    public void message(String text, WebSocketConnection connection) {
+        Client client = clients.computeIfAbsent(connection.id(), id -> Client.anonymous());
+        rpc.handle(text, client).thenAccept(response -> {
+            if (response != null && connection.isOpen()) {
+                connection.sendText(response).subscribe().with(ok -> { }, failure ->
+                        LOG.debugf("Could not answer %s: %s", client, failure.getMessage()));
+            }
+        });
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        clients.remove(connection.id());
+    }
+}

@@ -1,0 +1,90 @@
+package io.browserhub.session;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running session as its commands see it, on the actor thread: tabs, pages, dialogs. Never hand it,
+ * or anything it returns, to another thread.
+ */
+public final class LiveSession {
+
+    private final String id;
+    private final Tabs tabs;
+    private final Dialogs dialogs;
+    private final BrowserContext context;
+    private final SessionActor actor;
+
+    LiveSession(String id, Tabs tabs, Dialogs dialogs, BrowserContext context, SessionActor actor) {
+        this.id = id;
+        this.tabs = tabs;
+        this.dialogs = dialogs;
+        this.context = context;
+        this.actor = actor;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The page of a tab; null means the active tab. TAB_NOT_FOUND otherwise. */
+    public Page page(String tab) {
+        return tabs.page(tab);
+    }
+
+    public String tabId(Page page) {
+        return tabs.idOf(page);
+    }
+
+    public TabInfo describe(String tab) {
+        Page page = tabs.page(tab);
+        String id = tabs.idOf(page);
+        return new TabInfo(id, page.url(), page.title(), id.equals(tabs.active()));
+    }
+
+    public List<TabInfo> tabs() {
+        return tabs.all().keySet().stream().map(this::describe).toList();
+    }
+
+    public TabInfo newTab() {
+        Page page = context.newPage();
+        String tab = actor.adopt(page);
+        tabs.activate(tab);
+        page.bringToFront();
+        return describe(tab);
+    }
+
+    public TabInfo activate(String tab) {
+        Page page = tabs.page(tab);
+        tabs.activate(tab);
+        page.bringToFront();
+        actor.tabsChanged();
+        return describe(tab);
+    }
+
+    public void close(String tab) {
+        Page page = tabs.page(tab);
+        page.close();
+        tabs.remove(page);
+        actor.tabsChanged();
+        if (tabs.isEmpty()) {
+            // a session always has a tab to drive: closing the last one leaves a blank one
+            actor.adopt(context.newPage());
+        }
+    }
+
+    /** Call after a command that may have changed URLs or titles without a navigation event. */
+    public void touched() {
+        actor.tabsChanged();
+    }
+
+    public Map<String, Object> answerDialog(Dialogs.Answer answer) {
+        return dialogs.answer(answer);
+    }
+
+    public BrowserContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,218 @@
+package io.browserhub.session;
+
+import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LaunchSettings;
+import io.browserhub.config.HubConfig;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * One named session: its record on disk and, while running, the actor that owns its browser. Any command
+ * to a stopped or crashed session starts it again on the same profile, with its tabs reopened.
+ */
+public final class Session {
+
+    private static final Logger LOG = Logger.getLogger(Session.class);
+
+    private final String id;
+    private final SessionStore store;
+    private final BrowserLauncher launcher;
+    private final SessionEvents events;
+    private final HubConfig config;
+
+    private SessionRecord record;
+    private SessionActor actor;
+    private boolean deleted;
+    private volatile SessionState state = SessionState.STOPPED;
+    private volatile Instant lastActivityAt;
+    private volatile String lastFailure;
+
+    Session(SessionRecord record, SessionStore store, BrowserLauncher launcher, SessionEvents events, HubConfig config) {
+        this.id = record.id();
+        this.record = record;
+        this.store = store;
+        this.launcher = launcher;
+        this.events = events;
+        this.config = config;
+        this.lastActivityAt = record.lastActivityAt() != null ? record.lastActivityAt() : record.createdAt();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    /** Why the browser last failed to start or crashed; empty when it never did. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    public SessionPaths paths() {
+        return store.paths(id);
+    }
+
+    /** Runs work on the session's browser, starting the browser first when the session is not running. */
+    public <T> CompletableFuture<T> execute(SessionWork<T> work) {
+        return execute(work, false);
+    }
+
+    public <T> CompletableFuture<T> execute(SessionWork<T> work, boolean interrupting) {
+        lastActivityAt = Instant.now();
+        synchronized (this) {
+            return runningActor().submit(work, interrupting);
+        }
+    }
+
+    /** Starts the browser if needed; completes when it runs. */
+    public CompletableFuture<SessionInfo> start() {
+        return execute(live -> null).thenApply(x -> info());
+    }
+
+    /** Closes the browser gracefully after the commands already queued; the profile stays. */
+    public CompletableFuture<SessionInfo> stop() {
+        SessionActor stopping;
+        synchronized (this) {
+            stopping = actor;
+            if (stopping == null || stopping.terminated().isDone()) {
+                return CompletableFuture.completedFuture(info());
+            }
+            if (!stopping.stopRequested()) {
+                stopping.requestStop();
+                setState(SessionState.STOPPING, "stop requested");
+            }
+        }
+        return stopping.terminated().thenApply(x -> info());
+    }
+
+    /** For hub shutdown: stop after the current command, failing the queued ones. */
+    CompletableFuture<Void> abandon() {
+        SessionActor current;
+        synchronized (this) {
+            current = actor;
+            if (current == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            current.abandon();
+        }
+        return current.terminated();
+    }
+
+    synchronized void markDeleted() {
+        deleted = true;
+    }
+
+    /** Applies new launch options; they take effect the next time the browser starts. */
+    public synchronized void updateOptions(SessionOptions options) {
+        record = record.withOptions(record.options().overriddenBy(options));
+        store.save(record);
+    }
+
+    public synchronized SessionInfo info() {
+        SessionOptions o = record.options();
+        List<TabInfo> tabs = actor != null && state == SessionState.RUNNING ? actor.tabs() : savedTabs();
+        int idle = o.idleTimeoutSec() != null ? o.idleTimeoutSec() : (int) config.session().idleTimeout().toSeconds();
+        Viewport viewport = o.viewport() != null ? o.viewport()
+                : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
+        boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null);
+    }
+
+    public int queueDepth() {
+        SessionActor current = actor;
+        return current == null ? 0 : current.queueDepth();
+    }
+
+    /** The running browser's main process, when there is one. */
+    public Optional<ProcessHandle> browserProcess() {
+        SessionActor current = actor;
+        return current == null ? Optional.empty() : current.browserProcess();
+    }
+
+    private List<TabInfo> savedTabs() {
+        List<SavedTab> saved = record.tabs();
+        return java.util.stream.IntStream.range(0, saved.size())
+                .mapToObj(i -> new TabInfo("t" + (i + 1), saved.get(i).url(), saved.get(i).title(), saved.get(i).active()))
+                .toList();
+    }
+
+    private SessionActor runningActor() {
+        if (deleted) {
+            throw new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + id + "\" was deleted.", Map.of("session", id));
+        }
+        if (actor != null && !actor.stopRequested() && !actor.terminated().isDone()) {
+            return actor;
+        }
+        CompletableFuture<?> predecessor = actor == null ? CompletableFuture.completedFuture(null) : actor.terminated();
+        SessionActor[] self = new SessionActor[1];
+        SessionActor.Listener listener = new SessionActor.Listener() {
+            @Override
+            public void running() {
+                synchronized (Session.this) {
+                    if (actor == self[0]) {
+                        setState(SessionState.RUNNING, "browser started");
+                    }
+                }
+            }
+
+            @Override
+            public void tabsChanged(List<SavedTab> saved, List<TabInfo> tabs) {
+                synchronized (Session.this) {
+                    if (deleted) {
+                        return;
+                    }
+                    record = record.withTabs(saved).withLastActivityAt(lastActivityAt);
+                    store.save(record);
+                }
+            }
+
+            @Override
+            public void ended(boolean crashed, String cause) {
+                synchronized (Session.this) {
+                    if (crashed) {
+                        lastFailure = cause;
+                    }
+                    if (actor == self[0]) {
+                        setState(crashed ? SessionState.CRASHED : SessionState.STOPPED, crashed ? cause : "stopped");
+                    }
+                }
+            }
+        };
+        SessionOptions o = record.options();
+        SessionPaths paths = paths();
+        LaunchSettings settings = new LaunchSettings(
+                paths.profile(),
+                paths.downloads(),
+                o.headless() != null ? o.headless() : config.browser().headless(),
+                o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
+                o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),
+                o.userAgent(), o.locale(), o.timezoneId());
+        actor = new SessionActor(id, launcher, settings, record.tabs(), events, listener,
+                config.session().dialogTimeout(), config.session().queueCapacity(), predecessor);
+        self[0] = actor;
+        setState(SessionState.STARTING, state == SessionState.CRASHED ? "restarting after a crash" : "starting");
+        actor.start();
+        return actor;
+    }
+
+    private void setState(SessionState next, String reason) {
+        if (state == next) {
+            return;
+        }
+        LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), reason);
+        state = next;
+        events.emit(id, "session.state", null, Map.of("state", next.wire(), "reason", reason == null ? "" : reason));
+    }
+}

@@ -1,0 +1,21 @@
+package io.browserhub.session;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A session as clients see it (PROTOCOL.md, SessionInfo). */
+public record SessionInfo(
+        String id,
+        SessionState state,
+        Instant createdAt,
+        Instant lastActivityAt,
+        int idleTimeoutSec,
+        boolean headless,
+        Viewport viewport,
+        List<TabInfo> tabs,
+        Controller controller) {
+
+    /** The client holding the control lease. */
+    public record Controller(String clientId, String name, String kind, Instant since) {
+    }
+}

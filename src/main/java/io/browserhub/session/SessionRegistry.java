@@ -1,0 +1,193 @@
+package io.browserhub.session;
+
+import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LeftoverBrowsers;
+import io.browserhub.browser.PlaywrightDriver;
+import io.browserhub.config.HubConfig;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/** All sessions of this hub, loaded from the data directory at start and stopped gracefully at shutdown. */
+@ApplicationScoped
+public class SessionRegistry {
+
+    private static final Logger LOG = Logger.getLogger(SessionRegistry.class);
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HubConfig config;
+    private final SessionStore store;
+    private final BrowserLauncher launcher;
+    private final SessionEvents events;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    private FileChannel lockChannel;
+    private FileLock hubLock;
+
+    public SessionRegistry(HubConfig config, SessionStore store, BrowserLauncher launcher, SessionEvents events) {
+        this.config = config;
+        this.store = store;
+        this.launcher = launcher;
+        this.events = events;
+    }
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        try {
+            Files.createDirectories(store.sessionsDir());
+            lockDataDir();
+            PlaywrightDriver.install(store.dataDir().resolve("driver"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the data directory " + store.dataDir() + ": " + e.getMessage(), e);
+        }
+        int ended = LeftoverBrowsers.endProcessesUsing(LeftoverBrowsers.profilesUnder(store.sessionsDir()));
+        for (SessionRecord record : store.loadAll()) {
+            LeftoverBrowsers.clearLocks(store.paths(record.id()).profile());
+            sessions.put(record.id(), newSession(record));
+        }
+        LOG.infof("Data directory %s: %d sessions%s; browser: %s", store.dataDir(), sessions.size(),
+                ended > 0 ? ", " + ended + " leftover browser processes ended" : "",
+                launcher.executable().map(Path::toString).orElse("Playwright's own Chromium"));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        List<CompletableFuture<Void>> stops = sessions.values().stream().map(Session::abandon).toList();
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warnf("Not every browser closed within 10 s: %s", e.toString());
+        }
+        releaseDataDir();
+    }
+
+    /** Creates a session (a generated id when none is given); SESSION_EXISTS when the id is taken. */
+    public Session create(String id, SessionOptions options) {
+        synchronized (sessions) {
+            String sessionId = id == null ? newId() : SessionId.require(id);
+            if (sessions.containsKey(sessionId) || deleting.contains(sessionId)) {
+                throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId
+                        + "\" already exists; use session.ensure to reuse it or pick another id.", Map.of("session", sessionId));
+            }
+            Instant now = Instant.now();
+            SessionRecord record = new SessionRecord(sessionId, now, now, options, List.of());
+            store.save(record);
+            Session session = newSession(record);
+            sessions.put(sessionId, session);
+            return session;
+        }
+    }
+
+    /** The session with this id, created when missing. */
+    public Session ensure(String id, SessionOptions options) {
+        synchronized (sessions) {
+            Session existing = sessions.get(SessionId.require(id));
+            if (existing == null) {
+                return create(id, options);
+            }
+            if (existing.state() == SessionState.STOPPED || existing.state() == SessionState.CRASHED) {
+                existing.updateOptions(options);
+            }
+            return existing;
+        }
+    }
+
+    public Session require(String id) {
+        Session session = sessions.get(SessionId.require(id));
+        if (session == null) {
+            throw new HubException(ErrorCode.SESSION_NOT_FOUND, "No session \"" + id
+                    + "\"; create it with session.create or session.ensure.", Map.of("session", id));
+        }
+        return session;
+    }
+
+    public Optional<Session> find(String id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    public Collection<Session> all() {
+        return sessions.values().stream().sorted(Comparator.comparing(Session::id)).toList();
+    }
+
+    /** Stops the browser and removes the session's directory: profile, logs, everything. */
+    public CompletableFuture<Void> delete(String id) {
+        Session session;
+        synchronized (sessions) {
+            session = require(id);
+            sessions.remove(id);
+            deleting.add(id);
+            session.markDeleted();
+        }
+        return session.stop().handle((info, error) -> {
+            try {
+                store.delete(id);
+            } finally {
+                deleting.remove(id);
+            }
+            return null;
+        });
+    }
+
+    private Session newSession(SessionRecord record) {
+        return new Session(record, store, launcher, events, config);
+    }
+
+    private String newId() {
+        while (true) {
+            StringBuilder id = new StringBuilder("s-");
+            for (int i = 0; i < 8; i++) {
+                id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+            }
+            if (!sessions.containsKey(id.toString())) {
+                return id.toString();
+            }
+        }
+    }
+
+    /** One hub per data directory: a second one would kill the first one's browsers as leftovers. */
+    private void lockDataDir() throws IOException {
+        Path lockFile = store.dataDir().resolve("hub.lock");
+        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        hubLock = lockChannel.tryLock();
+        if (hubLock == null) {
+            lockChannel.close();
+            throw new IllegalStateException("Another browserhub is already running on " + store.dataDir()
+                    + "; stop it, or start this one with a different browserhub.data-dir.");
+        }
+    }
+
+    private void releaseDataDir() {
+        try {
+            if (hubLock != null) {
+                hubLock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.debugf("Releasing the data directory lock: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.browserhub.session;
+
+import com.microsoft.playwright.Page;
+import io.browserhub.error.ErrorCode;
+import io.browserhub.error.HubException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The open tabs of a running session, with stable ids ("t1", "t2", ...) and the active one. Actor thread only. */
+final class Tabs {
+
+    private final Map<String, Page> byId = new LinkedHashMap<>();
+    private final Map<Page, String> idOf = new IdentityHashMap<>();
+    private int counter;
+    private String active;
+
+    String add(Page page) {
+        String existing = idOf.get(page);
+        if (existing != null) {
+            return existing;
+        }
+        String id = "t" + (++counter);
+        byId.put(id, page);
+        idOf.put(page, id);
+        active = id;
+        return id;
+    }
+
+    /** Forgets a closed page; returns its id, or null when it was not known. */
+    String remove(Page page) {
+        String id = idOf.remove(page);
+        if (id == null) {
+            return null;
+        }
+        byId.remove(id);
+        if (id.equals(active)) {
+            active = byId.isEmpty() ? null : new ArrayList<>(byId.keySet()).get(byId.size() - 1);
+        }
+        return id;
+    }
+
+    String idOf(Page page) {
+        return idOf.get(page);
+    }
+
+    /** The page of a tab id; null or empty id means the active tab. */
+    Page page(String tabId) {
+        if (tabId == null || tabId.isEmpty()) {
+            if (active == null) {
+                throw new HubException(ErrorCode.TAB_NOT_FOUND, "The session has no open tab; open one with tab.new.");
+            }
+            return byId.get(active);
+        }
+        Page page = byId.get(tabId);
+        if (page == null) {
+            throw new HubException(ErrorCode.TAB_NOT_FOUND, "No tab \"" + tabId + "\" in this session; open tabs: " + byId.keySet() + ".",
+                    Map.of("tab", tabId, "tabs", List.copyOf(byId.keySet())));
+        }
+        return page;
+    }
+
+    void activate(String tabId) {
+        page(tabId);
+        active = tabId;
+    }
+
+    String active() {
+        return active;
+    }
+
+    Map<String, Page> all() {
+        return byId;
+    }
+
+    boolean isEmpty() {
+        return byId.isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package io.browserhub.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.util.Map;
+
+/** The hub under test, as clients reach it: its URL and the access token of the test profile. */
+public final class Hub {
+
+    /** Must match %test.browserhub.auth.token in application.properties. */
+    public static final String TOKEN = "test-token-0123456789";
+
+    private Hub() {
+    }
+
+    public static URI base() {
+        // Quarkus points rest-assured at the port the test hub really listens on
+        return URI.create("http://127.0.0.1:" + RestAssured.port + "/");
+    }
+
+    /** A WebSocket JSON-RPC client with the token. */
+    public static RpcClient connect() {
+        return RpcClient.connect(base(), Map.of("Authorization", "Bearer " + TOKEN));
+    }
+
+    /** A rest-assured request with the token. */
+    public static RequestSpecification http() {
+        return given().header("Authorization", "Bearer " + TOKEN);
+    }
+
+    /** One JSON-RPC call over HTTP POST /rpc; returns the whole response object. */
+    public static JsonNode post(String body) {
+        String text = http().contentType("application/json").body(body).post("/rpc").then().extract().asString();
+        try {
+            return text.isEmpty() ? null : RpcClient.JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + text, e);
+        }
+    }
+}
