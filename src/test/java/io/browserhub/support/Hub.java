@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The hub under test, as clients reach it: its URL and the access token of the test profile. */
 public final class Hub {
@@ -18,8 +19,9 @@ public final class Hub {
     }
 
     public static URI base() {
-        // Quarkus points rest-assured at the port the test hub really listens on
-        return URI.create("http://127.0.0.1:" + RestAssured.port + "/");
+        // with quarkus.http.test-port=0 Quarkus publishes the port it really bound as this property
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(RestAssured.port);
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** A WebSocket JSON-RPC client with the token. */

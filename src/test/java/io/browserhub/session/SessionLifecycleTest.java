@@ -1,0 +1,106 @@
+package io.browserhub.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.support.Hub;
+import io.browserhub.support.RpcClient;
+import io.browserhub.support.RpcError;
+import io.browserhub.support.TestPages;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A session keeps its login across stop and resume, and reopens its tabs where they were. */
+@QuarkusTest
+class SessionLifecycleTest {
+
+    private static RpcClient agent;
+
+    @Inject
+    SessionStore store;
+
+    @BeforeAll
+    static void connect() {
+        agent = Hub.connect();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        for (String id : new String[] {"life-login", "life-tabs", "life-ensure"}) {
+            try {
+                agent.call("session.delete", Map.of("id", id));
+            } catch (RpcError ignored) {
+                // a test that failed early may not have created it
+            }
+        }
+        agent.close();
+    }
+
+    @Test
+    void loginCookieAndLocalStorageSurviveStopAndResume() {
+        JsonNode created = agent.call("session.create", Map.of("id", "life-login"));
+        assertEquals("running", created.get("state").asText());
+        agent.call("page.goto", Map.of("session", "life-login", "url", TestPages.url("login?user=alice")));
+        agent.call("page.evaluate", Map.of("session", "life-login", "function", "(v) => localStorage.setItem('token', v)", "arg", "s3cret"));
+
+        JsonNode stopped = agent.call("session.stop", Map.of("id", "life-login"));
+        assertEquals("stopped", stopped.get("state").asText());
+        assertEquals("stopped", agent.call("session.get", Map.of("id", "life-login")).get("state").asText());
+
+        // the first command after the stop brings the browser back, on the same profile
+        JsonNode storage = agent.call("page.evaluate", Map.of("session", "life-login", "function", "() => localStorage.getItem('token')"));
+        assertEquals("s3cret", storage.get("value").asText());
+        agent.call("page.goto", Map.of("session", "life-login", "url", TestPages.url("whoami")));
+        assertEquals("login=alice", agent.call("page.text", Map.of("session", "life-login", "selector", "#cookie")).get("text").asText());
+        assertEquals("running", agent.call("session.get", Map.of("id", "life-login")).get("state").asText());
+    }
+
+    @Test
+    void tabsAreReopenedAtTheirUrlsAfterAStop() {
+        agent.call("session.create", Map.of("id", "life-tabs"));
+        agent.call("page.goto", Map.of("session", "life-tabs", "url", TestPages.url("login?user=tabs")));
+        agent.call("tab.new", Map.of("session", "life-tabs", "url", TestPages.url("whoami")));
+        agent.call("session.stop", Map.of("id", "life-tabs"));
+
+        JsonNode saved = agent.call("session.get", Map.of("id", "life-tabs")).get("tabs");
+        assertEquals(2, saved.size(), "a stopped session still shows its last tabs: " + saved);
+
+        JsonNode tabs = agent.call("tab.list", Map.of("session", "life-tabs")).get("tabs");
+        assertEquals(2, tabs.size(), tabs.toString());
+        assertTrue(tabs.get(0).get("url").asText().endsWith("/login?user=tabs"), tabs.toString());
+        assertTrue(tabs.get(1).get("url").asText().endsWith("/whoami"), tabs.toString());
+        assertTrue(tabs.get(1).get("active").asBoolean(), "the tab that was active is active again: " + tabs);
+        assertTrue(agent.call("page.url", Map.of("session", "life-tabs")).get("url").asText().endsWith("/whoami"));
+    }
+
+    @Test
+    void sessionJsonIsWrittenAndCreateRefusesATakenId() throws Exception {
+        agent.call("session.ensure", Map.of("id", "life-ensure", "viewport", Map.of("width", 800, "height", 600)));
+        assertTrue(Files.isRegularFile(store.paths("life-ensure").sessionJson()));
+        assertTrue(Files.isDirectory(store.paths("life-ensure").profile()));
+        RpcError taken = assertThrows(RpcError.class, () -> agent.call("session.create", Map.of("id", "life-ensure")));
+        assertEquals("SESSION_EXISTS", taken.kind());
+        JsonNode again = agent.call("session.ensure", Map.of("id", "life-ensure"));
+        assertEquals("running", again.get("state").asText());
+        assertEquals(800, again.get("viewport").get("width").asInt());
+        assertEquals(800, agent.call("page.evaluate", Map.of("session", "life-ensure", "function", "() => innerWidth")).get("value").asInt());
+        try (var files = Files.list(store.paths("life-ensure").dir())) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp file left behind");
+        }
+    }
+
+    @Test
+    void unknownSessionsAnswerSessionNotFound() {
+        RpcError error = assertThrows(RpcError.class, () -> agent.call("page.title", Map.of("session", "no-such-session")));
+        assertEquals(-32001, error.code());
+        assertTrue(error.message().contains("no-such-session"));
+    }
+}
