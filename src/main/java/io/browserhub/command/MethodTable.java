@@ -3,6 +3,7 @@ package io.browserhub.command;
 import static io.browserhub.command.ParamSpec.opt;
 import static io.browserhub.command.ParamSpec.req;
 
+import io.browserhub.config.HubConfig;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ public class MethodTable {
 
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
 
-    public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions) {
-        Builder builder = new Builder(sessions);
+    public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions, HubConfig config) {
+        Builder builder = new Builder(sessions, config.session().stuckGrace().toMillis());
         families.stream()
                 .sorted((a, b) -> a.getClass().getName().compareTo(b.getClass().getName()))
                 .forEach(f -> f.register(builder));
@@ -47,10 +48,12 @@ public class MethodTable {
         private static final ParamSpec TIMEOUT = opt("timeoutMs", ParamType.INTEGER, "How long to wait, in ms (default 30000; 0 = no limit).");
 
         private final SessionRegistry sessions;
+        private final long stuckGraceMs;
         private final List<MethodSpec> specs = new ArrayList<>();
 
-        private Builder(SessionRegistry sessions) {
+        private Builder(SessionRegistry sessions, long stuckGraceMs) {
             this.sessions = sessions;
+            this.stuckGraceMs = stuckGraceMs;
         }
 
         /** A method that does not run on a session's browser. */
@@ -84,7 +87,10 @@ public class MethodTable {
             }
             Handler onActor = call -> {
                 Session session = sessions.require(call.params().string("session"));
-                return session.execute(live -> PlaywrightErrors.translate(call, () -> handler.handle(live, call.params())), interrupting);
+                // past its own timeout plus a grace, a command can only be stuck in the page: the watchdog ends it
+                double timeout = call.params().timeoutMs();
+                long limitMs = timeout == 0 ? 0 : (long) timeout + stuckGraceMs;
+                return session.execute(live -> PlaywrightErrors.translate(call, () -> handler.handle(live, call.params())), interrupting, limitMs);
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));
         }

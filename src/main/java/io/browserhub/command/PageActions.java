@@ -139,7 +139,8 @@ public class PageActions implements CommandFamily {
                 },
                 opt("dx", ParamType.NUMBER, "Horizontal distance in CSS pixels."), opt("dy", ParamType.NUMBER, "Vertical distance in CSS pixels."),
                 opt("selector", ParamType.STRING, "Element to scroll into view."));
-        t.page("page.evaluate", Access.DRIVE, "Runs a JavaScript function in the page with a JSON argument; returns its JSON result.",
+        t.waiting("page.evaluate", Access.DRIVE, "Runs a JavaScript function in the page with a JSON argument; returns its JSON result. "
+                        + "One still running after timeoutMs counts as a stuck page: TIMEOUT, and the browser restarts.",
                 "{value}",
                 (live, p) -> {
                     Object value = live.page(p.tab()).evaluate(p.string("function"), p.plain("arg"));

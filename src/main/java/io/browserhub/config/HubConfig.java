@@ -72,5 +72,19 @@ public interface HubConfig {
         /** How long starting a browser may take before the session is reported unavailable. */
         @WithDefault("60s")
         Duration startTimeout();
+
+        /** Browsers running at once; over it the least recently used idle one is stopped. */
+        @WithDefault("8")
+        int maxRunning();
+
+        /** How often the reaper looks for idle sessions (default in application.properties, read by @Scheduled). */
+        Duration reaperInterval();
+
+        /**
+         * Extra time a command gets past its own timeout before the hub declares the page stuck (a script in an
+         * endless loop), answers TIMEOUT and restarts the browser.
+         */
+        @WithDefault("5s")
+        Duration stuckGrace();
     }
 }

@@ -32,9 +32,18 @@ public final class Session {
     private volatile SessionState state = SessionState.STOPPED;
     private volatile Instant lastActivityAt;
     private volatile String lastFailure;
+    private volatile String stopReason = "stopped";
+    private final java.util.concurrent.atomic.AtomicInteger viewers = new java.util.concurrent.atomic.AtomicInteger();
+    private final Capacity capacity;
 
-    Session(SessionRecord record, SessionStore store, BrowserLauncher launcher, SessionEvents events, HubConfig config) {
+    /** Decides whether one more browser may start, making room first when needed (the registry). */
+    interface Capacity {
+        SessionActor startWithRoom(Session session);
+    }
+
+    Session(SessionRecord record, SessionStore store, BrowserLauncher launcher, SessionEvents events, HubConfig config, Capacity capacity) {
         this.id = record.id();
+        this.capacity = capacity;
         this.record = record;
         this.store = store;
         this.launcher = launcher;
@@ -66,13 +75,68 @@ public final class Session {
 
     /** Runs work on the session's browser, starting the browser first when the session is not running. */
     public <T> CompletableFuture<T> execute(SessionWork<T> work) {
-        return execute(work, false);
+        return execute(work, false, 0);
     }
 
-    public <T> CompletableFuture<T> execute(SessionWork<T> work, boolean interrupting) {
+    /**
+     * Runs work on the actor. {@code limitMs} is how long it may run before the page counts as stuck
+     * (0 = no limit); {@code interrupting} work runs even while the current command is blocked by a dialog.
+     */
+    public <T> CompletableFuture<T> execute(SessionWork<T> work, boolean interrupting, long limitMs) {
         lastActivityAt = Instant.now();
+        SessionActor target;
         synchronized (this) {
-            return runningActor().submit(work, interrupting);
+            target = liveActor();
+        }
+        if (target == null) {
+            target = capacity.startWithRoom(this);
+        }
+        CompletableFuture<T> result = target.submit(work, interrupting, limitMs);
+        result.whenComplete((r, e) -> lastActivityAt = Instant.now());
+        return result;
+    }
+
+    /** The actor that takes commands now, or null when a new one must start. */
+    private SessionActor liveActor() {
+        if (deleted) {
+            throw new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + id + "\" was deleted.", Map.of("session", id));
+        }
+        return actor != null && !actor.retired() ? actor : null;
+    }
+
+    /** True while a browser runs or starts for this session and is not on its way out: it counts towards the cap. */
+    synchronized boolean countsTowardsCap() {
+        return actor != null && !actor.retired();
+    }
+
+    /** True when the browser runs, can be stopped, and has been idle (no command, no viewer) longer than its timeout. */
+    public boolean idleLongerThanTimeout(Instant now) {
+        SessionActor current = actor;
+        int timeoutSec = idleTimeoutSec();
+        return state == SessionState.RUNNING && timeoutSec > 0 && current != null && !current.busy() && viewers.get() == 0
+                && lastActivityAt.plusSeconds(timeoutSec).isBefore(now);
+    }
+
+    /** Running, not busy, no viewers: may be stopped to make room. */
+    boolean idle() {
+        SessionActor current = actor;
+        return state == SessionState.RUNNING && current != null && !current.busy() && viewers.get() == 0;
+    }
+
+    /** A live viewer (screencast) keeps a session from being reaped. */
+    public void viewerJoined() {
+        viewers.incrementAndGet();
+    }
+
+    public void viewerLeft() {
+        viewers.decrementAndGet();
+    }
+
+    /** For the watchdog: fails a command that runs past its limit and ends the stuck browser. */
+    public void checkStuck(long nowNanos) {
+        SessionActor current = actor;
+        if (current != null) {
+            current.checkStuck(nowNanos);
         }
     }
 
@@ -83,6 +147,11 @@ public final class Session {
 
     /** Closes the browser gracefully after the commands already queued; the profile stays. */
     public CompletableFuture<SessionInfo> stop() {
+        return stop("stopped");
+    }
+
+    /** Stops with a reason that the session.state event reports ("reaped", "stopped", "limit"). */
+    public CompletableFuture<SessionInfo> stop(String reason) {
         SessionActor stopping;
         synchronized (this) {
             stopping = actor;
@@ -91,7 +160,8 @@ public final class Session {
             }
             if (!stopping.stopRequested()) {
                 stopping.requestStop();
-                setState(SessionState.STOPPING, "stop requested");
+                stopReason = reason;
+                setState(SessionState.STOPPING, reason);
             }
         }
         return stopping.terminated().thenApply(x -> info());
@@ -123,11 +193,16 @@ public final class Session {
     public synchronized SessionInfo info() {
         SessionOptions o = record.options();
         List<TabInfo> tabs = actor != null && state == SessionState.RUNNING ? actor.tabs() : savedTabs();
-        int idle = o.idleTimeoutSec() != null ? o.idleTimeoutSec() : (int) config.session().idleTimeout().toSeconds();
+        int idle = idleTimeoutSec();
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
         return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null);
+    }
+
+    private int idleTimeoutSec() {
+        Integer own = record.options().idleTimeoutSec();
+        return own != null ? own : (int) config.session().idleTimeout().toSeconds();
     }
 
     public int queueDepth() {
@@ -148,14 +223,17 @@ public final class Session {
                 .toList();
     }
 
-    private SessionActor runningActor() {
-        if (deleted) {
-            throw new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + id + "\" was deleted.", Map.of("session", id));
+    /**
+     * The live actor, or a new one that launches once {@code room} is free (a browser stopped to make room)
+     * and this session's previous browser has closed. Called by the capacity gate, under its lock.
+     */
+    synchronized SessionActor startActor(CompletableFuture<?> room) {
+        SessionActor live = liveActor();
+        if (live != null) {
+            return live;
         }
-        if (actor != null && !actor.stopRequested() && !actor.terminated().isDone()) {
-            return actor;
-        }
-        CompletableFuture<?> predecessor = actor == null ? CompletableFuture.completedFuture(null) : actor.terminated();
+        CompletableFuture<?> predecessor = CompletableFuture.allOf(room,
+                actor == null ? CompletableFuture.completedFuture(null) : actor.terminated());
         SessionActor[] self = new SessionActor[1];
         SessionActor.Listener listener = new SessionActor.Listener() {
             @Override
@@ -185,7 +263,7 @@ public final class Session {
                         lastFailure = cause;
                     }
                     if (actor == self[0]) {
-                        setState(crashed ? SessionState.CRASHED : SessionState.STOPPED, crashed ? cause : "stopped");
+                        setState(crashed ? SessionState.CRASHED : SessionState.STOPPED, crashed ? cause : stopReason);
                     }
                 }
             }
@@ -202,6 +280,7 @@ public final class Session {
         actor = new SessionActor(id, launcher, settings, record.tabs(), events, listener,
                 config.session().dialogTimeout(), config.session().queueCapacity(), predecessor);
         self[0] = actor;
+        stopReason = "stopped";
         setState(SessionState.STARTING, state == SessionState.CRASHED ? "restarting after a crash" : "starting");
         actor.start();
         return actor;

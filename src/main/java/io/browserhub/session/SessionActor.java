@@ -61,6 +61,8 @@ final class SessionActor {
     private volatile String crashCause;
     private volatile List<TabInfo> tabSnapshot = List.of();
     private volatile Optional<ProcessHandle> browserProcess = Optional.empty();
+    private volatile Task<?> current;
+    private volatile long currentStartedNanos;
 
     // actor-thread state
     private BrowserLauncher.Launched launched;
@@ -93,8 +95,8 @@ final class SessionActor {
     }
 
     /** Queues work; LIMIT_REACHED when the queue is full, never a silent wait. */
-    <T> CompletableFuture<T> submit(SessionWork<T> work, boolean interrupting) {
-        Task<T> task = new Task<>(work, interrupting);
+    <T> CompletableFuture<T> submit(SessionWork<T> work, boolean interrupting, long limitMs) {
+        Task<T> task = new Task<>(work, interrupting, limitMs);
         if ((!interrupting && queue.size() >= capacity) || !queue.offer(task)) {
             throw new HubException(ErrorCode.LIMIT_REACHED, "Session \"" + sessionId + "\" already has " + capacity
                     + " commands waiting; wait for some to finish before sending more.", Map.of("queueCapacity", capacity));
@@ -118,6 +120,11 @@ final class SessionActor {
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** Takes no new commands: stopping, crashed, or gone. The next command goes to a new actor. */
+    boolean retired() {
+        return stopRequested || crashCause != null || terminated.isDone();
     }
 
     CompletableFuture<Void> terminated() {
@@ -333,11 +340,46 @@ final class SessionActor {
         if (task.future.isDone()) {
             return;
         }
+        Task<?> outer = current;
+        long outerStarted = currentStartedNanos;
+        currentStartedNanos = System.nanoTime();
+        current = task;
         try {
             task.future.complete(task.work.run(live));
         } catch (Throwable e) {
             task.future.completeExceptionally(classify(e));
+        } finally {
+            current = outer;
+            currentStartedNanos = outerStarted;
         }
+    }
+
+    /** True while a command runs or waits in the queue. */
+    boolean busy() {
+        return current != null || !queue.isEmpty();
+    }
+
+    /**
+     * Called by the watchdog (any thread). A command past its limit means the page is stuck, e.g. in an
+     * endless script that no Playwright timeout can stop: the caller gets TIMEOUT now, and the browser is
+     * ended so the actor thread comes free; the next command starts it again.
+     */
+    void checkStuck(long nowNanos) {
+        Task<?> task = current;
+        if (task == null || task.limitMs <= 0 || crashCause != null) {
+            return;
+        }
+        long ranMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - currentStartedNanos);
+        if (ranMs <= task.limitMs) {
+            return;
+        }
+        // retire this actor before answering, so the caller's next command already goes to a fresh browser
+        markCrashed("a command got stuck in the page for " + ranMs + " ms");
+        task.future.completeExceptionally(new HubException(ErrorCode.TIMEOUT, "The command ran " + ranMs
+                + " ms, past its limit: the page is stuck (a script that never returns?). Session \"" + sessionId
+                + "\" restarts its browser on the next command, on the same profile.", Map.of("ranMs", ranMs)));
+        LOG.warnf("Session %s: a command is stuck after %d ms; ending its browser", sessionId, ranMs);
+        browserProcess.ifPresent(p -> ProcessTrees.end(p, 2, TimeUnit.SECONDS));
     }
 
     /** A failure caused by the browser dying is SESSION_UNAVAILABLE, whatever Playwright called it. */

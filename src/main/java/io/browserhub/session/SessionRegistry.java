@@ -3,6 +3,7 @@ package io.browserhub.session;
 import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.LeftoverBrowsers;
 import io.browserhub.browser.PlaywrightDriver;
+import io.browserhub.browser.ProcessTrees;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
@@ -33,7 +34,7 @@ import org.jboss.logging.Logger;
 
 /** All sessions of this hub, loaded from the data directory at start and stopped gracefully at shutdown. */
 @ApplicationScoped
-public class SessionRegistry {
+public class SessionRegistry implements Session.Capacity {
 
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class);
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -45,6 +46,8 @@ public class SessionRegistry {
     private final SessionEvents events;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    /** Taken before any session's lock, never after: starting browsers one decision at a time. */
+    private final Object capacityLock = new Object();
     private FileChannel lockChannel;
     private FileLock hubLock;
 
@@ -79,6 +82,12 @@ public class SessionRegistry {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warnf("Not every browser closed within 10 s: %s", e.toString());
+        }
+        // whatever survived the graceful close (a wedged browser, an orphaned driver) ends with the hub
+        List<ProcessHandle> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        if (!leftovers.isEmpty()) {
+            LOG.infof("Ending %d browser and driver processes that outlived the graceful close", leftovers.size());
+            ProcessHandle.current().children().forEach(child -> ProcessTrees.end(child, 3, TimeUnit.SECONDS));
         }
         releaseDataDir();
     }
@@ -151,7 +160,36 @@ public class SessionRegistry {
     }
 
     private Session newSession(SessionRecord record) {
-        return new Session(record, store, launcher, events, config);
+        return new Session(record, store, launcher, events, config, this);
+    }
+
+    /**
+     * Starts a browser for the session within browserhub.session.max-running: at the cap, the least recently
+     * used idle session is stopped first (the new browser launches once it has closed); with none idle, LIMIT_REACHED.
+     */
+    @Override
+    public SessionActor startWithRoom(Session session) {
+        synchronized (capacityLock) {
+            int max = config.session().maxRunning();
+            long running = sessions.values().stream().filter(s -> s != session && s.countsTowardsCap()).count();
+            CompletableFuture<?> room = CompletableFuture.completedFuture(null);
+            if (running >= max) {
+                Session victim = sessions.values().stream()
+                        .filter(s -> s != session && s.idle())
+                        .min(Comparator.comparing(Session::lastActivityAt))
+                        .orElseThrow(() -> new HubException(ErrorCode.LIMIT_REACHED, "All " + max
+                                + " browsers this hub may run at once (browserhub.session.max-running) are busy; stop a session or retry when one is idle.",
+                                Map.of("maxRunning", max)));
+                LOG.infof("Stopping idle session %s to make room for %s (max-running %d)", victim.id(), session.id(), max);
+                room = victim.stop("limit");
+            }
+            return session.startActor(room);
+        }
+    }
+
+    /** Sessions whose browser is running now. */
+    public long running() {
+        return sessions.values().stream().filter(s -> s.state() == SessionState.RUNNING).count();
     }
 
     private String newId() {
