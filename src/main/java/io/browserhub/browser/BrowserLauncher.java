@@ -42,10 +42,12 @@ public class BrowserLauncher {
     }
 
     public Launched launch(LaunchSettings settings) {
+        // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
         try {
             Files.createDirectories(settings.profile());
+            Files.createDirectories(settings.tempDir());
             Files.createDirectories(settings.downloads());
             List<String> args = new ArrayList<>(QUIET_ARGS);
             config.browser().args().ifPresent(args::addAll);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 public record LaunchSettings(
         Path profile,
         Path downloads,
+        Path tempDir,
         boolean headless,
         int viewportWidth,
         int viewportHeight,

@@ -69,6 +69,18 @@ public final class LeftoverBrowsers {
         }
     }
 
+    /** Empties the temp directory browsers and drivers used; only call once none of them runs. */
+    public static void clearTempFiles(Path tempDir) {
+        if (!Files.isDirectory(tempDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(tempDir)) {
+            entries.forEach(FileTrees::deleteQuietly);
+        } catch (IOException e) {
+            LOG.warnf("Cannot clear %s: %s", tempDir, e.getMessage());
+        }
+    }
+
     /** Every session profile currently under the sessions directory. */
     public static List<Path> profilesUnder(Path sessionsDir) {
         if (!Files.isDirectory(sessionsDir)) {

@@ -273,6 +273,7 @@ public final class Session {
         LaunchSettings settings = new LaunchSettings(
                 paths.profile(),
                 paths.downloads(),
+                store.tempDir(),
                 o.headless() != null ? o.headless() : config.browser().headless(),
                 o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
                 o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),

@@ -67,6 +67,7 @@ public class SessionRegistry implements Session.Capacity {
             throw new UncheckedIOException("Cannot prepare the data directory " + store.dataDir() + ": " + e.getMessage(), e);
         }
         int ended = LeftoverBrowsers.endProcessesUsing(LeftoverBrowsers.profilesUnder(store.sessionsDir()));
+        LeftoverBrowsers.clearTempFiles(store.tempDir());
         for (SessionRecord record : store.loadAll()) {
             LeftoverBrowsers.clearLocks(store.paths(record.id()).profile());
             sessions.put(record.id(), newSession(record));

@@ -37,6 +37,11 @@ public class SessionStore {
         return root;
     }
 
+    /** Temp files of drivers and browsers; emptied at every hub start. */
+    public Path tempDir() {
+        return root.resolve("tmp");
+    }
+
     public Path sessionsDir() {
         return root.resolve("sessions");
     }

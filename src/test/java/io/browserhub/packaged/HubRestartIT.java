@@ -1,0 +1,88 @@
+package io.browserhub.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.support.HubProcess;
+import io.browserhub.support.TestPages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged hub as a user runs it: logins survive the whole hub stopping (SIGTERM) or dying (SIGKILL),
+ * and no browser or driver process outlives it.
+ */
+class HubRestartIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sigtermClosesEveryBrowserAndANewHubFindsTheLoginAgain() throws Exception {
+        Path data = tmp.resolve("data");
+        try (HubProcess hub = HubProcess.start(data, Map.of())) {
+            hub.result("session.create", Map.of("id", "shop"));
+            hub.result("page.goto", Map.of("session", "shop", "url", TestPages.url("login?user=carol")));
+            hub.result("page.evaluate", Map.of("session", "shop", "function", "(v) => localStorage.setItem('cart', v)", "arg", "3 apples"));
+            assertTrue(!HubProcess.processesUsing(data).isEmpty(), "a browser and a driver run on the data directory");
+
+            hub.terminate(Duration.ofSeconds(10));
+            assertTrue(hub.log().contains("Session shop stopped"), "the session's browser was closed gracefully:\n" + hub.log());
+            assertEquals(List.of(), alive(HubProcess.processesUsing(data)), "no chromium or node process of ours survives the hub");
+            assertTrue(Files.notExists(data.resolve("sessions/shop/profile/SingletonLock")), "Chromium closed its profile cleanly");
+        }
+        try (HubProcess again = HubProcess.start(data, Map.of())) {
+            JsonNode listed = again.result("session.get", Map.of("id", "shop"));
+            assertEquals("stopped", listed.get("state").asText(), "sessions load as stopped");
+            assertTrue(listed.get("tabs").get(0).get("url").asText().endsWith("/login?user=carol"));
+            assertEquals("3 apples", again.result("page.evaluate",
+                    Map.of("session", "shop", "function", "() => localStorage.getItem('cart')")).get("value").asText());
+            again.result("page.goto", Map.of("session", "shop", "url", TestPages.url("whoami")));
+            assertEquals("login=carol", again.result("page.text", Map.of("session", "shop", "selector", "#cookie")).get("text").asText());
+        }
+    }
+
+    @Test
+    void afterSigkillTheNextHubEndsTheOrphansAndResumesTheSession() throws Exception {
+        Path data = tmp.resolve("data");
+        try (HubProcess hub = HubProcess.start(data, Map.of())) {
+            hub.result("session.create", Map.of("id", "bank"));
+            hub.result("page.goto", Map.of("session", "bank", "url", TestPages.url("login?user=dave")));
+            // Chromium writes cookies to disk on its own schedule; a graceful stop of the session flushes them now
+            hub.result("session.stop", Map.of("id", "bank"));
+            hub.result("page.title", Map.of("session", "bank"));
+            hub.kill();
+        }
+        try (HubProcess again = HubProcess.start(data, Map.of())) {
+            List<ProcessHandle> ours = HubProcess.processesUsing(data);
+            assertTrue(ours.stream().allMatch(p -> p.parent().map(parent -> isDescendantOf(parent, again.handle())).orElse(false)),
+                    "every browser left by the killed hub was ended: " + ours.stream().map(p -> p.info().commandLine().orElse("?")).toList());
+            assertEquals("stopped", again.result("session.get", Map.of("id", "bank")).get("state").asText());
+            again.result("page.goto", Map.of("session", "bank", "url", TestPages.url("whoami")));
+            assertEquals("login=dave", again.result("page.text", Map.of("session", "bank", "selector", "#cookie")).get("text").asText(),
+                    "the profile's stale locks were cleared and its cookies are there");
+        }
+    }
+
+    private static List<ProcessHandle> alive(List<ProcessHandle> processes) throws InterruptedException {
+        for (int i = 0; i < 20 && processes.stream().anyMatch(ProcessHandle::isAlive); i++) {
+            Thread.sleep(100);
+        }
+        return processes.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    private static boolean isDescendantOf(ProcessHandle p, ProcessHandle ancestor) {
+        for (ProcessHandle at = p; at != null; at = at.parent().orElse(null)) {
+            if (at.pid() == ancestor.pid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

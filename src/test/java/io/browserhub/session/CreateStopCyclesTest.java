@@ -1,0 +1,72 @@
+package io.browserhub.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.browserhub.support.Hub;
+import io.browserhub.support.RpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** Starting and stopping browsers over and over leaves nothing behind: no process, temp folder or open file. */
+@QuarkusTest
+class CreateStopCyclesTest {
+
+    private static final int CYCLES = Integer.getInteger("cycles", 100);
+
+    @Inject
+    SessionStore store;
+
+    @Test
+    void hundredCreateStopCyclesLeaveNoProcessesTempFoldersOrFiles() throws Exception {
+        try (RpcClient agent = Hub.connect()) {
+            // one warm-up cycle so lazily created, long-lived resources (thread pools, the driver) exist before counting
+            agent.call("session.create", Map.of("id", "cycle-warm"));
+            agent.call("session.delete", Map.of("id", "cycle-warm"));
+            long fdsBefore = openFiles();
+            List<String> tempBefore = tempEntries();
+            long processesBefore = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+
+            long startedAt = System.currentTimeMillis();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < CYCLES; i++) {
+                String id = "cycle-" + i;
+                agent.call("session.create", Map.of("id", id));
+                assertEquals("stopped", agent.call("session.stop", Map.of("id", id)).get("state").asText());
+                agent.call("session.delete", Map.of("id", id));
+            }
+            System.out.printf("%d create/stop/delete cycles: %.0f ms each%n", CYCLES, (System.nanoTime() - t0) / 1e6 / CYCLES);
+
+            long processesAfter = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+            assertEquals(processesBefore, processesAfter, "no browser or driver process left running");
+            assertEquals(tempBefore, tempEntries(), "no temp folder left behind (the driver is not unpacked per session)");
+            try (Stream<Path> driverCopies = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                assertTrue(driverCopies.noneMatch(p -> p.getFileName().toString().startsWith("playwright-java-")
+                        && p.toFile().lastModified() > startedAt), "the driver was never unpacked into a temp folder");
+            }
+            long fdsAfter = openFiles();
+            // a few descriptors come and go with the JVM's own work; growth per cycle would show as 100s
+            assertTrue(fdsAfter - fdsBefore < 20, "open files grew from " + fdsBefore + " to " + fdsAfter);
+        }
+    }
+
+    private static long openFiles() throws Exception {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** Drivers and browsers keep their temp files under the data directory's tmp/ (TMPDIR), nowhere else. */
+    private List<String> tempEntries() throws Exception {
+        Files.createDirectories(store.tempDir());
+        try (Stream<Path> entries = Files.list(store.tempDir())) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

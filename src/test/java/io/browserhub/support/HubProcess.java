@@ -1,0 +1,144 @@
+package io.browserhub.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged hub (target/quarkus-app/quarkus-run.jar) as a child process, the way a user runs it. */
+public final class HubProcess implements AutoCloseable {
+
+    public static final String TOKEN = "it-token-0123456789abcdef";
+
+    private final Process process;
+    private final Path dataDir;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HubProcess(Process process, Path dataDir, int port, Path log) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static HubProcess start(Path dataDir, Map<String, String> config) throws Exception {
+        String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dbrowserhub.data-dir=" + dataDir,
+                "-Dbrowserhub.auth.token=" + TOKEN));
+        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(Path.of(jar).toAbsolutePath().toString());
+        Files.createDirectories(dataDir);
+        Path log = Files.createTempFile("hub-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HubProcess hub = new HubProcess(process, dataDir, port, log);
+        hub.awaitReady();
+        return hub;
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The hub exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                JsonNode info = call("hub.info", Map.of());
+                if (info.has("result")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The hub did not answer within 60 s:\n" + log());
+    }
+
+    /** One JSON-RPC call over HTTP; returns the whole response. */
+    public JsonNode call(String method, Map<String, Object> params) throws IOException, InterruptedException {
+        String body = RpcClient.JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", params));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return RpcClient.JSON.readTree(response.body());
+    }
+
+    /** The result of a call that must succeed. */
+    public JsonNode result(String method, Map<String, Object> params) throws IOException, InterruptedException {
+        JsonNode response = call(method, params);
+        if (!response.has("result")) {
+            throw new AssertionError(method + " failed: " + response);
+        }
+        return response.get("result");
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager would; returns the exit code or throws after the timeout. */
+    public int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The hub did not exit within " + timeout + " of SIGTERM:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the hub gets no chance to clean up. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Every process (other than the hub JVM) whose command line names this data directory: browsers and drivers. */
+    public static List<ProcessHandle> processesUsing(Path dataDir) {
+        String needle = dataDir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(needle) && !c.contains("quarkus-run.jar")).orElse(false))
+                .toList();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
