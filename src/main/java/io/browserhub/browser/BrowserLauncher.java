@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Starts one Playwright (its own driver process) and one Chromium persistent context on a profile.
@@ -41,7 +42,9 @@ public class BrowserLauncher {
         return BrowserExecutable.locate(config.browser().executable());
     }
 
-    public Launched launch(LaunchSettings settings) {
+    /** Launches; {@code progress} hears each step as it begins, for start-up reporting. */
+    public Launched launch(LaunchSettings settings, Consumer<String> progress) {
+        progress.accept("starting the Playwright driver");
         // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
@@ -72,6 +75,7 @@ public class BrowserLauncher {
             if (settings.timezoneId() != null) {
                 options.setTimezoneId(settings.timezoneId());
             }
+            progress.accept("launching " + executable().map(Path::toString).orElse("Playwright's Chromium"));
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options);
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());

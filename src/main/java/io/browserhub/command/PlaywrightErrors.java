@@ -2,6 +2,7 @@ package io.browserhub.command;
 
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
+import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import java.util.LinkedHashMap;
@@ -13,9 +14,6 @@ import java.util.regex.Pattern;
 /** Turns Playwright's exceptions into protocol errors with a sentence a person can act on. */
 final class PlaywrightErrors {
 
-    /** Playwright's Java client renders server errors as "Error {\n  message='..\n  name='..\n  stack='..\n}". */
-    private static final Pattern SERVER_ERROR = Pattern.compile(
-            "Error \\{\\s*message='(.*?)\\n\\s*name='(.*?)\\n\\s*stack='(.*?)\\n\\}", Pattern.DOTALL);
 
     /** "TypeError: msg" or "Error: Error: msg": the page's error name and message inside Playwright's wrapper. */
     private static final Pattern THROWN = Pattern.compile("(?:Error: )?([A-Za-z_$][\\w$]*(?:Error|Exception)?): (.*)");
@@ -33,11 +31,10 @@ final class PlaywrightErrors {
 
     static HubException translate(Call call, PlaywrightException e) {
         Params p = call.params();
-        String raw = e.getMessage() == null ? "" : e.getMessage();
-        Matcher m = SERVER_ERROR.matcher(raw);
-        String message = m.find() ? m.group(1) : firstLine(raw);
-        String name = m.find(0) ? m.group(2) : "";
-        String stack = m.find(0) ? m.group(3) : "";
+        PlaywrightMessage parsed = PlaywrightMessage.of(e);
+        String message = parsed.message();
+        String name = parsed.name();
+        String stack = parsed.stack();
         Map<String, Object> data = new LinkedHashMap<>();
         if (p.has("selector")) {
             data.put("selector", p.string("selector"));

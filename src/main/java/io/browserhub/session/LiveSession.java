@@ -16,9 +16,12 @@ public final class LiveSession {
     private final Dialogs dialogs;
     private final BrowserContext context;
     private final SessionActor actor;
+    private final SessionPaths paths;
+    private boolean tracing;
 
-    LiveSession(String id, Tabs tabs, Dialogs dialogs, BrowserContext context, SessionActor actor) {
+    LiveSession(String id, SessionPaths paths, Tabs tabs, Dialogs dialogs, BrowserContext context, SessionActor actor) {
         this.id = id;
+        this.paths = paths;
         this.tabs = tabs;
         this.dialogs = dialogs;
         this.context = context;
@@ -86,5 +89,19 @@ public final class LiveSession {
 
     public BrowserContext context() {
         return context;
+    }
+
+    /** The session's files: screenshots, traces, downloads. */
+    public SessionPaths paths() {
+        return paths;
+    }
+
+    /** Whether a Playwright trace is recording (it ends with the browser). */
+    public boolean tracing() {
+        return tracing;
+    }
+
+    public void tracing(boolean on) {
+        tracing = on;
     }
 }

@@ -278,7 +278,7 @@ public final class Session {
                 o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
                 o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),
                 o.userAgent(), o.locale(), o.timezoneId());
-        actor = new SessionActor(id, launcher, settings, record.tabs(), events, listener,
+        actor = new SessionActor(id, paths, launcher, settings, record.tabs(), events, listener,
                 config.session().dialogTimeout(), config.session().queueCapacity(), predecessor);
         self[0] = actor;
         stopReason = "stopped";

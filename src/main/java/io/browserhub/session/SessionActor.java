@@ -6,6 +6,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.LaunchSettings;
+import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.browser.ProcessTrees;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
@@ -44,6 +45,7 @@ final class SessionActor {
     }
 
     private final String sessionId;
+    private final SessionPaths paths;
     private final BrowserLauncher launcher;
     private final LaunchSettings settings;
     private final List<SavedTab> restoreTabs;
@@ -61,6 +63,7 @@ final class SessionActor {
     private volatile String crashCause;
     private volatile List<TabInfo> tabSnapshot = List.of();
     private volatile Optional<ProcessHandle> browserProcess = Optional.empty();
+    private final StartProgress progress;
     private volatile Task<?> current;
     private volatile long currentStartedNanos;
 
@@ -68,14 +71,15 @@ final class SessionActor {
     private BrowserLauncher.Launched launched;
     private final Tabs tabs = new Tabs();
     private Dialogs dialogs;
-    private LiveSession live;
+    private volatile LiveSession live;
     private boolean tabsDirty = true;
     private boolean closing;
     private long lastTitleRefresh;
 
-    SessionActor(String sessionId, BrowserLauncher launcher, LaunchSettings settings, List<SavedTab> restoreTabs,
+    SessionActor(String sessionId, SessionPaths paths, BrowserLauncher launcher, LaunchSettings settings, List<SavedTab> restoreTabs,
                  SessionEvents events, Listener listener, Duration dialogTimeout, int capacity, CompletableFuture<?> predecessor) {
         this.sessionId = sessionId;
+        this.paths = paths;
         this.launcher = launcher;
         this.settings = settings;
         this.restoreTabs = restoreTabs;
@@ -86,6 +90,7 @@ final class SessionActor {
         this.capacity = capacity;
         // room above the capacity for interrupting tasks (dialog answers) that must never be refused
         this.queue = new ArrayBlockingQueue<>(capacity + 16);
+        this.progress = new StartProgress(sessionId);
         this.thread = new Thread(this::run, "session-" + sessionId);
         this.thread.setDaemon(true);
     }
@@ -152,8 +157,10 @@ final class SessionActor {
 
     private void run() {
         try {
+            progress.step("waiting for the previous browser to close");
             predecessor.handle((r, e) -> null).join();
             launch();
+            progress.done();
         } catch (Throwable e) {
             String cause = describeLaunchFailure(e);
             LOG.errorf("Session %s could not start: %s", sessionId, cause);
@@ -174,8 +181,7 @@ final class SessionActor {
     }
 
     private void launch() {
-        long t0 = System.nanoTime();
-        launched = launcher.launch(settings);
+        launched = launcher.launch(settings, progress::step);
         BrowserContext context = launched.context();
         browserProcess = findBrowserProcess();
         browserProcess.ifPresent(p -> {
@@ -183,16 +189,16 @@ final class SessionActor {
             p.parent().ifPresent(driver -> driver.onExit().thenRun(() -> markCrashed("the Playwright driver exited")));
         });
         dialogs = new Dialogs(sessionId, events, this, dialogTimeout);
-        live = new LiveSession(sessionId, tabs, dialogs, context, this);
+        live = new LiveSession(sessionId, paths, tabs, dialogs, context, this);
         context.onPage(this::adopt);
         context.onClose(c -> markCrashed("the browser closed"));
         for (Page page : context.pages()) {
             adopt(page);
         }
+        progress.step("reopening " + restoreTabs.size() + " tabs");
         restore(context);
         refreshTabs(true);
-        LOG.infof("Session %s running (browser pid %s) in %d ms", sessionId,
-                browserProcess.map(p -> String.valueOf(p.pid())).orElse("?"), (System.nanoTime() - t0) / 1_000_000);
+        LOG.debugf("Session %s: browser pid %s", sessionId, browserProcess.map(p -> String.valueOf(p.pid())).orElse("?"));
     }
 
     private void restore(BrowserContext context) {
@@ -354,6 +360,10 @@ final class SessionActor {
         }
     }
 
+    private boolean ready() {
+        return live != null;
+    }
+
     /** True while a command runs or waits in the queue. */
     boolean busy() {
         return current != null || !queue.isEmpty();
@@ -365,6 +375,10 @@ final class SessionActor {
      * ended so the actor thread comes free; the next command starts it again.
      */
     void checkStuck(long nowNanos) {
+        if (!ready()) {
+            progress.reportIfSlow(nowNanos);
+            return;
+        }
         Task<?> task = current;
         if (task == null || task.limitMs <= 0 || crashCause != null) {
             return;
@@ -488,7 +502,7 @@ final class SessionActor {
     }
 
     private String describeLaunchFailure(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        String message = PlaywrightMessage.of(e).firstLine();
         if (launcher.executable().isEmpty()) {
             return message + " (no Chromium found: install chromium or set browserhub.browser.executable)";
         }

@@ -37,9 +37,13 @@ public class SessionStore {
         return root;
     }
 
-    /** Temp files of drivers and browsers; emptied at every hub start. */
+    /**
+     * Temp files of drivers and browsers, emptied at every hub start. Not inside the data directory: Chromium
+     * puts its SingletonSocket (a Unix socket, paths limited to 107 bytes) under TMPDIR, so the path stays
+     * short: the system temp folder plus a name derived from the data directory.
+     */
     public Path tempDir() {
-        return root.resolve("tmp");
+        return Path.of(System.getProperty("java.io.tmpdir"), "browserhub-" + Integer.toHexString(root.toString().hashCode()));
     }
 
     public Path sessionsDir() {

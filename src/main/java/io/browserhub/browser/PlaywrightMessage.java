@@ -1,0 +1,29 @@
+package io.browserhub.browser;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a Playwright exception message. Playwright's Java client renders server errors as
+ * "Error {\n  message='..\n  name='..\n  stack='..\n}" followed by a call log; other errors are plain text.
+ */
+public record PlaywrightMessage(String message, String name, String stack) {
+
+    private static final Pattern SERVER_ERROR = Pattern.compile(
+            "Error \\{\\s*message='(.*?)\\n\\s*name='(.*?)\\n\\s*stack='(.*?)\\n\\}", Pattern.DOTALL);
+
+    public static PlaywrightMessage of(Throwable e) {
+        String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Matcher m = SERVER_ERROR.matcher(raw);
+        if (m.find()) {
+            return new PlaywrightMessage(m.group(1), m.group(2), m.group(3));
+        }
+        return new PlaywrightMessage(raw, "", "");
+    }
+
+    /** The first line of the message, trimmed: what a person reads. */
+    public String firstLine() {
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+}

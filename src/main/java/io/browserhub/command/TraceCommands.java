@@ -1,0 +1,51 @@
+package io.browserhub.command;
+
+import static io.browserhub.command.ParamSpec.opt;
+
+import com.microsoft.playwright.Tracing;
+import io.browserhub.error.HubException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** trace.start and trace.stop: Playwright traces (screenshots, DOM snapshots, network) saved under traces/. */
+@ApplicationScoped
+public class TraceCommands implements CommandFamily {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    @Override
+    public void register(MethodTable.Builder t) {
+        t.page("trace.start", Access.READ, "Starts recording a Playwright trace of the session (open it at trace.playwright.dev).",
+                "{started: true}",
+                (live, p) -> {
+                    if (live.tracing()) {
+                        throw HubException.invalidParams("A trace is already recording in session \"" + live.id() + "\"; call trace.stop first.");
+                    }
+                    live.context().tracing().start(new Tracing.StartOptions()
+                            .setScreenshots(p.bool("screenshots", true))
+                            .setSnapshots(p.bool("snapshots", true))
+                            .setTitle("browserhub " + live.id()));
+                    live.tracing(true);
+                    return Map.of("started", true);
+                },
+                opt("screenshots", ParamType.BOOLEAN, "Record screenshots (default true)."),
+                opt("snapshots", ParamType.BOOLEAN, "Record DOM snapshots for every action (default true)."));
+        t.page("trace.stop", Access.READ, "Stops the trace and saves it as a zip under the session's traces/.", "{path, url}",
+                (live, p) -> {
+                    if (!live.tracing()) {
+                        throw HubException.invalidParams("No trace is recording in session \"" + live.id() + "\"; start one with trace.start.");
+                    }
+                    String name = FILE_TIME.format(Instant.now()) + ".zip";
+                    Path file = live.paths().traces().resolve(name);
+                    Files.createDirectories(file.getParent());
+                    live.context().tracing().stop(new Tracing.StopOptions().setPath(file));
+                    live.tracing(false);
+                    return Map.of("path", file.toString(), "url", "/api/sessions/" + live.id() + "/traces/" + name);
+                });
+    }
+}
