@@ -10,6 +10,7 @@ import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.SessionState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,14 +29,16 @@ public class HubCommands implements CommandFamily {
     private final HubConfig config;
     private final BrowserLauncher launcher;
     private final MethodTable table;
+    private final Instance<HubInfoSection> sections;
     private final String version;
 
     public HubCommands(SessionRegistry sessions, HubConfig config, BrowserLauncher launcher, MethodTable table,
-                       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+                       Instance<HubInfoSection> sections, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.sessions = sessions;
         this.config = config;
         this.launcher = launcher;
         this.table = table;
+        this.sections = sections;
         this.version = version;
     }
 
@@ -73,6 +76,7 @@ public class HubCommands implements CommandFamily {
         info.put("uptimeMs", System.currentTimeMillis() - startedAt);
         info.put("sessions", Map.of("total", all.size(), "running", running));
         info.put("limits", limits);
+        sections.forEach(section -> info.put(section.name(), section.describe()));
         info.put("browser", Map.of(
                 "executable", launcher.executable().map(Path::toString).orElse("playwright-chromium"),
                 "playwright", PlaywrightDriver.version()));

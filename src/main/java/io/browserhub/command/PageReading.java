@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.ScreenshotType;
+import io.browserhub.browser.ImageSize;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.session.SessionRegistry;

@@ -1,6 +1,8 @@
 package io.browserhub.rpc;
 
 import io.browserhub.client.Client;
+import io.browserhub.live.screencast.ScreencastHub;
+import io.browserhub.live.screencast.ViewerSink;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -8,6 +10,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -18,16 +21,30 @@ public class RpcSocket {
     private static final Logger LOG = Logger.getLogger(RpcSocket.class);
 
     private final JsonRpc rpc;
+    private final ScreencastHub screencasts;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    public RpcSocket(JsonRpc rpc) {
+    public RpcSocket(JsonRpc rpc, ScreencastHub screencasts) {
         this.rpc = rpc;
+        this.screencasts = screencasts;
     }
 
     @OnOpen
     @NonBlocking
     public void open(WebSocketConnection connection) {
-        clients.put(connection.id(), Client.anonymous());
+        Client client = Client.anonymous();
+        clients.put(connection.id(), client);
+        screencasts.connected(client, new ViewerSink() {
+            @Override
+            public CompletionStage<?> binary(byte[] message) {
+                return connection.sendBinary(message).subscribeAsCompletionStage();
+            }
+
+            @Override
+            public CompletionStage<?> text(String message) {
+                return connection.sendText(message).subscribeAsCompletionStage();
+            }
+        });
     }
 
     @OnTextMessage
@@ -44,6 +61,9 @@ public class RpcSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        clients.remove(connection.id());
+        Client client = clients.remove(connection.id());
+        if (client != null) {
+            screencasts.disconnected(client);
+        }
     }
 }

@@ -19,8 +19,12 @@ public final class LiveSession {
     private final SessionPaths paths;
     private boolean tracing;
 
-    LiveSession(String id, SessionPaths paths, Tabs tabs, Dialogs dialogs, BrowserContext context, SessionActor actor) {
+    private final Screencaster screencaster;
+
+    LiveSession(String id, SessionPaths paths, Tabs tabs, Dialogs dialogs, Screencaster screencaster, BrowserContext context,
+                SessionActor actor) {
         this.id = id;
+        this.screencaster = screencaster;
         this.paths = paths;
         this.tabs = tabs;
         this.dialogs = dialogs;
@@ -94,6 +98,19 @@ public final class LiveSession {
     /** The session's files: screenshots, traces, downloads. */
     public SessionPaths paths() {
         return paths;
+    }
+
+    /**
+     * Streams the tab (null: the active tab, following it as it changes) to the listener until
+     * {@link #stopScreencast()}, or until the browser stops, which the listener hears as ended().
+     */
+    public void startScreencast(String tab, ScreencastSettings settings, FrameListener listener) {
+        Page page = tabs.page(tab);
+        screencaster.start(page, tabs.idOf(page), tab, settings, listener);
+    }
+
+    public void stopScreencast() {
+        screencaster.stop();
     }
 
     /** Whether a Playwright trace is recording (it ends with the browser). */

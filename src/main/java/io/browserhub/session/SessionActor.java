@@ -71,6 +71,7 @@ final class SessionActor {
     private BrowserLauncher.Launched launched;
     private final Tabs tabs = new Tabs();
     private Dialogs dialogs;
+    private Screencaster screencaster;
     private volatile LiveSession live;
     private boolean tabsDirty = true;
     private boolean closing;
@@ -189,7 +190,8 @@ final class SessionActor {
             p.parent().ifPresent(driver -> driver.onExit().thenRun(() -> markCrashed("the Playwright driver exited")));
         });
         dialogs = new Dialogs(sessionId, events, this, dialogTimeout);
-        live = new LiveSession(sessionId, paths, tabs, dialogs, context, this);
+        screencaster = new Screencaster(context);
+        live = new LiveSession(sessionId, paths, tabs, dialogs, screencaster, context, this);
         context.onPage(this::adopt);
         context.onClose(c -> markCrashed("the browser closed"));
         for (Page page : context.pages()) {
@@ -235,6 +237,7 @@ final class SessionActor {
         String id = tabs.add(page);
         tabsDirty = true;
         page.onClose(p -> {
+            screencaster.tabClosed(p);
             String closed = tabs.remove(p);
             if (closed != null) {
                 tabsDirty = true;
@@ -422,6 +425,9 @@ final class SessionActor {
         }
         tabsDirty = false;
         lastTitleRefresh = now;
+        if (!tabs.isEmpty()) {
+            screencaster.activeTabIs(tabs.page(null), tabs.active());
+        }
         List<TabInfo> infos = new ArrayList<>();
         List<SavedTab> saved = new ArrayList<>();
         try {
@@ -453,6 +459,9 @@ final class SessionActor {
             refreshTabs(true);
         }
         closing = true;
+        if (screencaster != null) {
+            screencaster.end(crashed ? "the browser crashed: " + crashCause : "the session stopped");
+        }
         failQueued(crashed ? unavailable("the browser crashed (" + crashCause + "); send the command again to restart it")
                 : unavailable("the session was stopped while this command waited; send it again to resume the session"));
         closeQuietly();

@@ -27,6 +27,11 @@ public final class RpcClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> unmatched = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final BlockingQueue<BinaryFrame> frames = new LinkedBlockingQueue<>();
+
+    /** A binary screencast message as received: its JSON header, the image size, and when it arrived. */
+    public record BinaryFrame(JsonNode header, int imageBytes, long receivedAtMs) {
+    }
 
     private RpcClient(URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
@@ -75,6 +80,11 @@ public final class RpcClient implements AutoCloseable {
         return unmatched.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The next binary screencast frame, or null after the timeout. */
+    public BinaryFrame nextFrame(Duration timeout) throws InterruptedException {
+        return frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public JsonNode nextNotification(Duration timeout) throws InterruptedException {
         return notifications.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -108,6 +118,27 @@ public final class RpcClient implements AutoCloseable {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder text = new StringBuilder();
+        private java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            binary.writeBytes(chunk);
+            if (last) {
+                byte[] message = binary.toByteArray();
+                binary = new java.io.ByteArrayOutputStream();
+                int headerLength = java.nio.ByteBuffer.wrap(message, 0, 4).getInt();
+                try {
+                    JsonNode header = JSON.readTree(new String(message, 4, headerLength, java.nio.charset.StandardCharsets.UTF_8));
+                    frames.add(new BinaryFrame(header, message.length - 4 - headerLength, System.currentTimeMillis()));
+                } catch (Exception e) {
+                    unmatched.add("bad binary frame: " + e);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

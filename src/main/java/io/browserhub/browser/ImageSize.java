@@ -1,9 +1,9 @@
-package io.browserhub.command;
+package io.browserhub.browser;
 
 /** Width and height read from a PNG or JPEG header, without decoding the image. */
-record ImageSize(int width, int height) {
+public record ImageSize(int width, int height) {
 
-    static ImageSize of(byte[] image) {
+    public static ImageSize of(byte[] image) {
         if (image.length >= 24 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G') {
             return new ImageSize(int32(image, 16), int32(image, 20));
         }

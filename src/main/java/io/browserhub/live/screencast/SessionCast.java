@@ -1,0 +1,96 @@
+package io.browserhub.live.screencast;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.browserhub.client.Client;
+import io.browserhub.session.Frame;
+import io.browserhub.session.FrameListener;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** The screencast of one session: frames encoded once, offered to every viewer; the latest kept for newcomers. */
+final class SessionCast implements FrameListener {
+
+    private final String sessionId;
+    private final ObjectMapper json;
+    private final Consumer<String> onEnded;
+    private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
+    private final AtomicLong seq = new AtomicLong();
+    private final AtomicLong produced = new AtomicLong();
+    private volatile CastFrame latest;
+    private volatile long sentByGone;
+    private volatile long droppedByGone;
+
+    SessionCast(String sessionId, ObjectMapper json, Consumer<String> onEnded) {
+        this.sessionId = sessionId;
+        this.json = json;
+        this.onEnded = onEnded;
+    }
+
+    /** Adds a viewer (replacing the client's earlier one); it gets the latest frame at once. */
+    void add(Viewer viewer) {
+        Viewer old = viewers.put(viewer.client.id(), viewer);
+        if (old != null) {
+            retire(old);
+        }
+        CastFrame last = latest;
+        if (last != null) {
+            viewer.offer(last);
+        }
+    }
+
+    Viewer remove(Client client) {
+        Viewer gone = viewers.remove(client.id());
+        if (gone != null) {
+            retire(gone);
+        }
+        return gone;
+    }
+
+    Viewer viewer(Client client) {
+        return viewers.get(client.id());
+    }
+
+    boolean hasViewers() {
+        return !viewers.isEmpty();
+    }
+
+    List<Viewer> viewers() {
+        return List.copyOf(viewers.values());
+    }
+
+    @Override
+    public void frame(Frame frame) {
+        produced.incrementAndGet();
+        CastFrame encoded = new CastFrame(sessionId, seq.incrementAndGet(), frame, json);
+        latest = encoded;
+        for (Viewer viewer : viewers.values()) {
+            viewer.offer(encoded);
+        }
+    }
+
+    @Override
+    public void ended(String reason) {
+        latest = null;
+        onEnded.accept(reason);
+    }
+
+    long produced() {
+        return produced.get();
+    }
+
+    long sent() {
+        return sentByGone + viewers.values().stream().mapToLong(Viewer::sent).sum();
+    }
+
+    long dropped() {
+        return droppedByGone + viewers.values().stream().mapToLong(Viewer::dropped).sum();
+    }
+
+    private synchronized void retire(Viewer viewer) {
+        sentByGone += viewer.sent();
+        droppedByGone += viewer.dropped();
+    }
+}

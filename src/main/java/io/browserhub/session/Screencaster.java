@@ -1,0 +1,125 @@
+package io.browserhub.session;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import io.browserhub.browser.ImageSize;
+import java.util.Base64;
+import org.jboss.logging.Logger;
+
+/**
+ * Chromium's CDP screencast of one tab (the active one unless a tab was named). Frames arrive as CDP events
+ * on the actor thread, during whatever Playwright call is running, so they keep flowing during long commands.
+ * Each frame is acknowledged at once: Chromium sends the next one only after the ack.
+ */
+final class Screencaster {
+
+    private static final Logger LOG = Logger.getLogger(Screencaster.class);
+
+    private final BrowserContext context;
+    private ScreencastSettings settings;
+    private FrameListener listener;
+    private String fixedTab;
+    private CDPSession cdp;
+    private Page page;
+    private String tab;
+
+    Screencaster(BrowserContext context) {
+        this.context = context;
+    }
+
+    boolean running() {
+        return listener != null;
+    }
+
+    /** Starts (or retargets) the screencast; {@code fixedTab} null means: follow the active tab. */
+    void start(Page target, String targetTab, String fixedTab, ScreencastSettings settings, FrameListener listener) {
+        stopCdp();
+        this.settings = settings;
+        this.listener = listener;
+        this.fixedTab = fixedTab;
+        attach(target, targetTab);
+    }
+
+    /** Called after tab changes: a screencast that follows the active tab moves with it. */
+    void activeTabIs(Page active, String activeTab) {
+        if (listener != null && fixedTab == null && active != null && active != page) {
+            stopCdp();
+            attach(active, activeTab);
+        }
+    }
+
+    /** A closed tab that was being cast: follow the active one, or end a fixed-tab cast. */
+    void tabClosed(Page closed) {
+        if (listener != null && closed == page) {
+            cdp = null;
+            page = null;
+            if (fixedTab != null) {
+                end("the tab closed");
+            }
+        }
+    }
+
+    void stop() {
+        stopCdp();
+        listener = null;
+    }
+
+    void end(String reason) {
+        FrameListener l = listener;
+        stop();
+        if (l != null) {
+            l.ended(reason);
+        }
+    }
+
+    private void attach(Page target, String targetTab) {
+        page = target;
+        tab = targetTab;
+        cdp = context.newCDPSession(target);
+        CDPSession own = cdp;
+        cdp.on("Page.screencastFrame", event -> onFrame(own, event));
+        JsonObject params = new JsonObject();
+        params.addProperty("format", settings.format());
+        params.addProperty("quality", settings.quality());
+        params.addProperty("maxWidth", settings.maxWidth());
+        params.addProperty("maxHeight", settings.maxHeight());
+        params.addProperty("everyNthFrame", 1);
+        cdp.send("Page.startScreencast", params);
+    }
+
+    private void onFrame(CDPSession source, JsonObject event) {
+        JsonObject ack = new JsonObject();
+        ack.addProperty("sessionId", event.get("sessionId").getAsInt());
+        try {
+            source.send("Page.screencastFrameAck", ack);
+        } catch (PlaywrightException e) {
+            LOG.debugf("Screencast ack failed: %s", e.getMessage());
+            return;
+        }
+        if (source != cdp || listener == null) {
+            return;
+        }
+        byte[] image = Base64.getDecoder().decode(event.get("data").getAsString());
+        JsonObject metadata = event.getAsJsonObject("metadata");
+        long capturedAt = metadata.has("timestamp") ? (long) (metadata.get("timestamp").getAsDouble() * 1000) : System.currentTimeMillis();
+        ImageSize size = ImageSize.of(image);
+        listener.frame(new Frame(tab, image, settings.format(), size.width(), size.height(), capturedAt));
+    }
+
+    private void stopCdp() {
+        if (cdp == null) {
+            return;
+        }
+        CDPSession old = cdp;
+        cdp = null;
+        try {
+            old.send("Page.stopScreencast");
+            old.detach();
+        } catch (PlaywrightException e) {
+            LOG.debugf("Stopping the screencast: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.browserhub.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.support.Hub;
+import io.browserhub.support.RpcClient;
+import io.browserhub.support.RpcClient.BinaryFrame;
+import io.browserhub.support.TestPages;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Windowed screencast: fast viewers get nearly every frame, slow ones fewer, stalled ones a bounded few. */
+@QuarkusTest
+class ScreencastTest {
+
+    private static final Duration WATCH = Duration.ofSeconds(30);
+
+    @Test
+    void everyViewerGetsWhatItsWindowAllowsAndNobodySlowsAnybody() throws Exception {
+        try (RpcClient agent = Hub.connect(); RpcClient fast = Hub.connect(); RpcClient slow = Hub.connect(); RpcClient stalled = Hub.connect()) {
+            agent.call("session.ensure", Map.of("id", "cast"));
+            agent.call("page.goto", Map.of("session", "cast", "url", TestPages.url("animation.html")));
+
+            fast.call("screencast.start", Map.of("session", "cast"));
+            slow.call("screencast.start", Map.of("session", "cast", "window", 1));
+            stalled.call("screencast.start", Map.of("session", "cast", "window", 3));
+            long producedAtStart = produced(agent);
+
+            AtomicBoolean watching = new AtomicBoolean(true);
+            List<BinaryFrame> fastFrames = new ArrayList<>();
+            CompletableFuture<Void> fastViewer = CompletableFuture.runAsync(() -> receive(fast, watching, fastFrames, 0));
+            List<BinaryFrame> slowFrames = new ArrayList<>();
+            CompletableFuture<Void> slowViewer = CompletableFuture.runAsync(() -> receive(slow, watching, slowFrames, 1000));
+
+            // an agent's 10 s wait on another connection, in the middle of the watch
+            Thread.sleep(5_000);
+            long waitStarted = System.currentTimeMillis();
+            JsonNode waited = agent.send("page.waitFor", Map.of("session", "cast", "selector", "#never", "timeoutMs", 10_000)).join();
+            long waitEnded = System.currentTimeMillis();
+            assertEquals("TIMEOUT", waited.get("error").get("data").get("kind").asText());
+
+            Thread.sleep(WATCH.toMillis() - 15_000);
+            watching.set(false);
+            fastViewer.join();
+            slowViewer.join();
+            long produced = produced(agent) - producedAtStart;
+
+            List<BinaryFrame> stalledFrames = new ArrayList<>();
+            for (BinaryFrame f; (f = stalled.nextFrame(Duration.ofMillis(200))) != null; ) {
+                stalledFrames.add(f);
+            }
+            long duringWait = fastFrames.stream().filter(f -> f.receivedAtMs() > waitStarted && f.receivedAtMs() < waitEnded).count();
+            System.out.printf("screencast over %d s: produced %d (%.1f/s); fast viewer %d (%.0f%%), %d during the 10 s wait; "
+                            + "slow viewer (1 ack/s) %d; stalled viewer %d%n", WATCH.toSeconds(), produced, produced / (double) WATCH.toSeconds(),
+                    fastFrames.size(), 100.0 * fastFrames.size() / produced, duringWait, slowFrames.size(), stalledFrames.size());
+
+            assertTrue(produced > 100, "an animating page produces a stream of frames: " + produced);
+            assertTrue(fastFrames.size() >= 0.9 * produced, "a viewer that acks at once gets >= 90% of the frames: "
+                    + fastFrames.size() + " of " + produced);
+            assertTrue(duringWait > 50, "frames keep flowing while another client's command waits: " + duringWait);
+            assertTrue(slowFrames.size() >= WATCH.toSeconds() - 5 && slowFrames.size() <= WATCH.toSeconds() + 5,
+                    "one ack a second with a window of 1 gets about one frame a second: " + slowFrames.size());
+            assertEquals(3, stalledFrames.size(), "a viewer that never acks gets exactly its window");
+
+            JsonNode stats = agent.call("hub.info").get("screencast").get("sessions").get("cast");
+            assertTrue(stats.get("dropped").asLong() > 0, "frames the slow viewers could not take were dropped: " + stats);
+            BinaryFrame first = fastFrames.get(0);
+            assertEquals("screencast.frame", first.header().get("type").asText());
+            assertEquals("cast", first.header().get("session").asText());
+            assertEquals("jpeg", first.header().get("format").asText());
+            assertEquals(1280, first.header().get("width").asInt());
+            assertTrue(first.imageBytes() > 1000);
+            agent.call("session.delete", Map.of("id", "cast"));
+        }
+    }
+
+    @Test
+    void aNewViewerOfAStaticPageGetsAFrameAtOnceAndBase64WorksToo() throws Exception {
+        try (RpcClient agent = Hub.connect(); RpcClient first = Hub.connect(); RpcClient late = Hub.connect()) {
+            agent.call("session.ensure", Map.of("id", "still"));
+            agent.call("page.goto", Map.of("session", "still", "url", TestPages.url("static.html")));
+            first.call("screencast.start", Map.of("session", "still"));
+            assertNotNull(first.nextFrame(Duration.ofSeconds(10)), "a static page still shows something");
+
+            late.call("screencast.start", Map.of("session", "still", "binary", false));
+            JsonNode frame = late.nextNotification(Duration.ofSeconds(10));
+            assertNotNull(frame, "a late viewer gets the latest frame at once");
+            assertEquals("screencast.frame", frame.get("method").asText());
+            assertTrue(frame.get("params").get("data").asText().startsWith("/9j/"), "base64 of a JPEG");
+
+            late.call("screencast.stop", Map.of("session", "still"));
+            agent.call("session.stop", Map.of("id", "still"));
+            JsonNode ended = first.nextNotification(Duration.ofSeconds(10));
+            assertNotNull(ended);
+            assertEquals("screencast.ended", ended.get("method").asText());
+            agent.call("session.delete", Map.of("id", "still"));
+        }
+    }
+
+    private static long produced(RpcClient agent) {
+        JsonNode cast = agent.call("hub.info").get("screencast").get("sessions").get("cast");
+        return cast == null ? 0 : cast.get("produced").asLong();
+    }
+
+    /** Receives frames until told to stop, acking each one at once (ackEveryMs 0) or the latest one every ackEveryMs. */
+    private static void receive(RpcClient viewer, AtomicBoolean watching, List<BinaryFrame> into, long ackEveryMs) {
+        long lastAck = System.currentTimeMillis();
+        long latest = -1;
+        try {
+            while (watching.get()) {
+                BinaryFrame f = viewer.nextFrame(Duration.ofMillis(50));
+                if (f != null) {
+                    into.add(f);
+                    latest = f.header().get("seq").asLong();
+                    if (ackEveryMs == 0) {
+                        viewer.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"screencast.ack\",\"params\":{\"session\":\"cast\",\"seq\":" + latest + "}}");
+                    }
+                }
+                if (ackEveryMs > 0 && latest >= 0 && System.currentTimeMillis() - lastAck >= ackEveryMs) {
+                    viewer.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"screencast.ack\",\"params\":{\"session\":\"cast\",\"seq\":" + latest + "}}");
+                    lastAck = System.currentTimeMillis();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
