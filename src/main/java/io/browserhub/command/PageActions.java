@@ -11,8 +11,10 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.MouseButton;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.browserhub.error.HubException;
+import io.browserhub.security.EvaluateResultLimit;
 import io.browserhub.session.Dialogs;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,6 +32,9 @@ public class PageActions implements CommandFamily {
             "Playwright selector: CSS, text=, role=, xpath= or aria-ref= from page.snapshot.");
     private static final ParamSpec WAIT_UNTIL = opt("waitUntil", ParamType.STRING, "load (default), domcontentloaded, networkidle or commit.");
     private static final List<String> MODIFIERS = List.of("Alt", "Control", "ControlOrMeta", "Meta", "Shift");
+
+    @Inject
+    EvaluateResultLimit evaluateResultLimit;
 
     @Override
     public void register(MethodTable.Builder t) {
@@ -146,7 +151,7 @@ public class PageActions implements CommandFamily {
                     Object value = live.page(p.tab()).evaluate(p.string("function"), p.plain("arg"));
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("value", value);
+                    result.put("value", evaluateResultLimit.check(value));
                     return result;
                 },
                 req("function", ParamType.STRING, "Function source, e.g. \"(arg) => document.title + arg.suffix\"; it may be async."),

@@ -1,5 +1,6 @@
 package io.browserhub.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -20,6 +21,8 @@ public interface HubConfig {
 
     Auth auth();
 
+    Limits limits();
+
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
         @WithDefault("true")
@@ -33,6 +36,17 @@ public interface HubConfig {
 
         /** Host names allowed in the Host header besides localhost, 127.0.0.1 and [::1]. */
         Optional<List<String>> allowedHosts();
+    }
+
+    /** Bounds on what one client can make the hub hold in memory; each overrun answers LIMIT_REACHED. */
+    interface Limits {
+        /** Deepest nesting of arrays and objects accepted in a JSON request. */
+        @WithDefault("1000")
+        int jsonDepth();
+
+        /** Largest page.evaluate result, measured as serialized JSON. */
+        @WithDefault("10M")
+        MemorySize evaluateResultSize();
     }
 
     interface Browser {
@@ -56,6 +70,10 @@ public interface HubConfig {
         /** Commands waiting per session before new ones are refused with LIMIT_REACHED. */
         @WithDefault("64")
         int queueCapacity();
+
+        /** Sessions this hub keeps (running or stopped); session.create beyond it answers LIMIT_REACHED. */
+        @WithDefault("100")
+        int maxSessions();
 
         /** Default timeout of every waiting method, unless the call gives timeoutMs. */
         @WithDefault("30s")

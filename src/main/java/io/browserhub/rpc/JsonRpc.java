@@ -1,6 +1,7 @@
 package io.browserhub.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,7 @@ import io.browserhub.client.Client;
 import io.browserhub.command.Dispatcher;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.security.JsonLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,8 @@ public class JsonRpc {
         JsonNode root;
         try {
             root = json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            return CompletableFuture.completedFuture(write(error(null, JsonLimits.refusal(e), "a request")));
         } catch (JsonProcessingException e) {
             return CompletableFuture.completedFuture(write(error(null, ErrorCode.PARSE_ERROR, "Parse error",
                     Map.of("detail", e.getOriginalMessage()))));

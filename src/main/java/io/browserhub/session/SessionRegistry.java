@@ -101,6 +101,11 @@ public class SessionRegistry implements Session.Capacity {
                 throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId
                         + "\" already exists; use session.ensure to reuse it or pick another id.", Map.of("session", sessionId));
             }
+            int cap = config.session().maxSessions();
+            if (sessions.size() >= cap) {
+                throw new HubException(ErrorCode.LIMIT_REACHED, "This hub already keeps " + cap + " sessions, its maximum"
+                        + " (browserhub.session.max-sessions); delete one with session.delete, or raise the cap.", Map.of("maxSessions", cap));
+            }
             Instant now = Instant.now();
             SessionRecord record = new SessionRecord(sessionId, now, now, options, List.of());
             store.save(record);

@@ -48,6 +48,11 @@ public final class RpcClient implements AutoCloseable {
         return new RpcClient(URI.create(httpBase.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/rpc"), headers);
     }
 
+    /** Connects to exactly this ws:// URI, e.g. one with ?token= on it. */
+    public static RpcClient connectTo(URI webSocketUri, Map<String, String> headers) {
+        return new RpcClient(webSocketUri, headers);
+    }
+
     /** Sends a request and waits for its result; a JSON-RPC error becomes an {@link RpcError}. */
     public JsonNode call(String method, Object params) {
         return await(send(method, params));

@@ -1,0 +1,98 @@
+package io.browserhub.security;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The access token kept in {@code <data-dir>/token}: read when it exists, otherwise generated (32 random bytes,
+ * URL-safe base64) into a file created owner-only (0600) from the start, never widened and narrowed later.
+ */
+public final class TokenFile {
+
+    /** Token files that fail this are refused: a person should be able to paste the token into a URL. */
+    static final String VALID = "[A-Za-z0-9._~-]{16,512}";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    private TokenFile() {
+    }
+
+    /** The token in {@code file}; generated into it first when the file does not exist. */
+    public static String readOrCreate(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return read(file);
+        }
+        String token = generate();
+        write(file, token);
+        return token;
+    }
+
+    /** 32 random bytes as URL-safe base64 without padding: 43 characters that need no escaping in a URL. */
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether group or others have any permission on the file or directory (false where POSIX permissions do not exist). */
+    public static boolean openToOthers(Path path) throws IOException {
+        if (!posix(path)) {
+            return false;
+        }
+        return Files.getPosixFilePermissions(path).stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
+    }
+
+    private static String read(Path file) throws IOException {
+        String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!token.matches(VALID)) {
+            throw new IllegalStateException("The token file " + file + " does not hold a usable token (16 to 512 characters from"
+                    + " A-Z a-z 0-9 . _ ~ -); delete it and restart the hub to generate a new one.");
+        }
+        return token;
+    }
+
+    /** Writes a temporary owner-only file next to the target, then renames it, so no reader ever sees half a token. */
+    private static void write(Path file, String token) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+        EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        FileAttribute<?>[] attributes = posix(dir)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        try {
+            try (SeekableByteChannel channel = Files.newByteChannel(temp, options, attributes)) {
+                ByteBuffer bytes = ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}
