@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.browserhub.client.Client;
 import io.browserhub.command.Dispatcher;
@@ -54,28 +53,28 @@ public class JsonRpc {
                     Map.of("detail", "the message is empty"))));
         }
         if (!root.isArray()) {
-            return handleOne(root, client).thenApply(response -> response == null ? null : write(response));
+            return handleOne(root, client);
         }
         if (root.isEmpty()) {
             return CompletableFuture.completedFuture(write(error(null, ErrorCode.INVALID_REQUEST, "Invalid Request",
                     Map.of("detail", "an empty batch"))));
         }
-        List<CompletableFuture<ObjectNode>> parts = new ArrayList<>();
+        List<CompletableFuture<String>> parts = new ArrayList<>();
         for (JsonNode request : root) {
             parts.add(handleOne(request, client).toCompletableFuture());
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            ArrayNode responses = json.createArrayNode();
-            parts.stream().map(CompletableFuture::join).filter(r -> r != null).forEach(responses::add);
-            return responses.isEmpty() ? null : write(responses);
+            List<String> responses = parts.stream().map(CompletableFuture::join).filter(r -> r != null).toList();
+            return responses.isEmpty() ? null : "[" + String.join(",", responses) + "]";
         });
     }
 
-    private CompletionStage<ObjectNode> handleOne(JsonNode request, Client client) {
+    /** One request's response as text, or null for a notification; each is written on its own, so one bad result spoils nothing else. */
+    private CompletionStage<String> handleOne(JsonNode request, Client client) {
         String invalid = invalidReason(request);
         if (invalid != null) {
             JsonNode id = request.isObject() && validId(request.get("id")) ? request.get("id") : null;
-            return CompletableFuture.completedFuture(error(id, ErrorCode.INVALID_REQUEST, "Invalid Request", Map.of("detail", invalid)));
+            return CompletableFuture.completedFuture(write(error(id, ErrorCode.INVALID_REQUEST, "Invalid Request", Map.of("detail", invalid))));
         }
         boolean notification = !request.has("id");
         JsonNode id = request.get("id");
@@ -88,10 +87,27 @@ public class JsonRpc {
                 return null;
             }
             if (failure == null) {
-                return success(id, result, method);
+                return writeResult(id, result, method);
             }
-            return error(id, unwrap(failure), method);
+            return write(error(id, unwrap(failure), method));
         });
+    }
+
+    /** The success response, or an error response when the result cannot be written (too deep, say): never no answer. */
+    private String writeResult(JsonNode id, Object result, String method) {
+        try {
+            return json.writeValueAsString(success(id, result, method));
+        } catch (JsonProcessingException | RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
+                return write(error(id, JsonLimits.refusal(limit), method));
+            }
+            LOG.errorf(e, "Cannot write the result of %s", method);
+            return write(error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be written as JSON.", Map.of()));
+        }
     }
 
     private static String invalidReason(JsonNode request) {
