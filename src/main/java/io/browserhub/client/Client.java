@@ -4,7 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connected client (a WebSocket connection, or one HTTP request). Its name and kind change once,
- * with client.hello; everything else about it is fixed.
+ * with client.hello; everything else about it is fixed. The id is what a control lease remembers: unique
+ * per WebSocket connection, and for named HTTP clients derived from the name, so that the next request
+ * with the same X-Browserhub-Client header is the same client.
  */
 public final class Client {
 
@@ -15,19 +17,20 @@ public final class Client {
     private volatile String name;
     private volatile ClientKind kind;
 
-    private Client(String name, ClientKind kind) {
-        this.id = "c" + IDS.incrementAndGet();
+    private Client(String id, String name, ClientKind kind) {
+        this.id = id;
         this.name = name;
         this.kind = kind;
     }
 
     /** A client that has not introduced itself: an agent numbered "anonymous-N". */
     public static Client anonymous() {
-        return new Client("anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT);
+        return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT);
     }
 
+    /** An HTTP client that names itself (X-Browserhub-Client): every request with that name is this client. */
     public static Client named(String name, ClientKind kind) {
-        return new Client(name, kind);
+        return new Client("http:" + name, name, kind);
     }
 
     public void introduce(String name, ClientKind kind) {

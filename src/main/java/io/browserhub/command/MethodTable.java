@@ -21,8 +21,8 @@ public class MethodTable {
 
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
 
-    public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions) {
-        Builder builder = new Builder(sessions);
+    public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions, ControlGate gate) {
+        Builder builder = new Builder(sessions, gate);
         families.stream()
                 .sorted((a, b) -> a.getClass().getName().compareTo(b.getClass().getName()))
                 .forEach(f -> f.register(builder));
@@ -47,10 +47,12 @@ public class MethodTable {
         private static final ParamSpec TIMEOUT = opt("timeoutMs", ParamType.INTEGER, "How long to wait, in ms (default 30000; 0 = no limit).");
 
         private final SessionRegistry sessions;
+        private final ControlGate gate;
         private final List<MethodSpec> specs = new ArrayList<>();
 
-        private Builder(SessionRegistry sessions) {
+        private Builder(SessionRegistry sessions, ControlGate gate) {
             this.sessions = sessions;
+            this.gate = gate;
         }
 
         /** A method that does not run on a session's browser. */
@@ -82,9 +84,17 @@ public class MethodTable {
             if (waits) {
                 all.add(TIMEOUT);
             }
+            boolean drives = access == Access.DRIVE;
             Handler onActor = call -> {
-                Session session = sessions.require(call.params().string("session"));
-                return session.execute(live -> PlaywrightErrors.translate(call, () -> handler.handle(live, call.params())), interrupting);
+                String sessionId = call.params().string("session");
+                Session session = sessions.require(sessionId);
+                return session.execute(live -> {
+                    if (drives) {
+                        // control may have moved while this command waited behind others
+                        gate.recheck(sessionId, call.client());
+                    }
+                    return PlaywrightErrors.translate(call, () -> handler.handle(live, call.params()));
+                }, interrupting);
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));
         }
@@ -93,7 +103,25 @@ public class MethodTable {
             if (specs.stream().anyMatch(s -> s.name().equals(spec.name()))) {
                 throw new IllegalStateException("Method " + spec.name() + " is declared twice");
             }
-            specs.add(spec);
+            specs.add(spec.access() == Access.DRIVE ? gated(spec) : spec);
+        }
+
+        /** The control gate of every driving method, whatever family declares it: refused before it is queued. */
+        private MethodSpec gated(MethodSpec spec) {
+            if (spec.params().stream().noneMatch(p -> p.name().equals("session"))) {
+                throw new IllegalStateException("Driving method " + spec.name() + " must take a \"session\" parameter");
+            }
+            Handler inner = spec.handler();
+            Handler outer = call -> {
+                Runnable done = gate.admit(call.params().string("session"), call.client());
+                try {
+                    return inner.handle(call).whenComplete((result, failure) -> done.run());
+                } catch (Exception | Error e) {
+                    done.run();
+                    throw e;
+                }
+            };
+            return new MethodSpec(spec.name(), spec.summary(), spec.access(), spec.params(), spec.result(), spec.interrupting(), outer);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.browserhub.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -19,6 +20,12 @@ public interface HubConfig {
     Session session();
 
     Auth auth();
+
+    Control control();
+
+    Events events();
+
+    Activity activity();
 
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
@@ -72,5 +79,46 @@ public interface HubConfig {
         /** How long starting a browser may take before the session is reported unavailable. */
         @WithDefault("60s")
         Duration startTimeout();
+    }
+
+    /** Control leases: who may drive a session (DESIGN.md, "Control"). */
+    interface Control {
+        /** A lease ends after this long without a command from its holder, unless control.acquire gives ttlMs. */
+        @WithDefault("60s")
+        Duration defaultTtl();
+
+        /** The longest ttlMs a client may ask for. */
+        @WithDefault("1h")
+        Duration maxTtl();
+
+        /** How often expired leases are looked for. */
+        @WithDefault("1s")
+        Duration expiryCheckInterval();
+    }
+
+    /** The event stream to subscribed WebSocket clients. */
+    interface Events {
+        /** Events waiting per connection; beyond it the oldest are dropped and the client gets events.dropped. */
+        @WithDefault("1000")
+        int queueCapacity();
+
+        /** Messages handed to a connection's socket and not yet written; bounds what a stalled reader holds. */
+        @WithDefault("8")
+        int maxInFlight();
+    }
+
+    /** The per-session activity log, <session>/activity.jsonl. */
+    interface Activity {
+        /** activity.jsonl is renamed to activity.1.jsonl (and older ones shifted) when it would grow past this. */
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /** Rotated files kept besides activity.jsonl (activity.1.jsonl ... activity.N.jsonl). */
+        @WithDefault("3")
+        int keepFiles();
+
+        /** Entries waiting for the writer thread; when full, new entries are counted as lost rather than block a session. */
+        @WithDefault("65536")
+        int queueCapacity();
     }
 }

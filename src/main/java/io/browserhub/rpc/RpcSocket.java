@@ -1,33 +1,45 @@
 package io.browserhub.rpc;
 
 import io.browserhub.client.Client;
+import io.browserhub.client.ClientDisconnected;
+import io.browserhub.live.EventHub;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.enterprise.event.Event;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
-/** JSON-RPC 2.0 over a WebSocket: one client per connection, responses sent as their commands finish. */
+/**
+ * JSON-RPC 2.0 over a WebSocket: one client per connection, responses sent as their commands finish, and
+ * event notifications through the connection's bounded outbox. Closing ends what the client held.
+ */
 @WebSocket(path = "/rpc")
 public class RpcSocket {
 
     private static final Logger LOG = Logger.getLogger(RpcSocket.class);
 
     private final JsonRpc rpc;
+    private final EventHub events;
+    private final Event<ClientDisconnected> disconnected;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    public RpcSocket(JsonRpc rpc) {
+    public RpcSocket(JsonRpc rpc, EventHub events, Event<ClientDisconnected> disconnected) {
         this.rpc = rpc;
+        this.events = events;
+        this.disconnected = disconnected;
     }
 
     @OnOpen
     @NonBlocking
     public void open(WebSocketConnection connection) {
-        clients.put(connection.id(), Client.anonymous());
+        Client client = Client.anonymous();
+        clients.put(connection.id(), client);
+        events.connected(client, text -> connection.sendText(text).subscribeAsCompletionStage());
     }
 
     @OnTextMessage
@@ -44,6 +56,9 @@ public class RpcSocket {
 
     @OnClose
     public void close(WebSocketConnection connection) {
-        clients.remove(connection.id());
+        Client client = clients.remove(connection.id());
+        if (client != null) {
+            disconnected.fire(new ClientDisconnected(client));
+        }
     }
 }

@@ -66,6 +66,7 @@ final class SessionActor {
     private BrowserLauncher.Launched launched;
     private final Tabs tabs = new Tabs();
     private Dialogs dialogs;
+    private PageEvents pageEvents;
     private LiveSession live;
     private boolean tabsDirty = true;
     private boolean closing;
@@ -176,6 +177,7 @@ final class SessionActor {
             p.parent().ifPresent(driver -> driver.onExit().thenRun(() -> markCrashed("the Playwright driver exited")));
         });
         dialogs = new Dialogs(sessionId, events, this, dialogTimeout);
+        pageEvents = new PageEvents(sessionId, events, tabs, context, settings.downloads());
         live = new LiveSession(sessionId, tabs, dialogs, context, this);
         context.onPage(this::adopt);
         context.onClose(c -> markCrashed("the browser closed"));
@@ -239,6 +241,7 @@ final class SessionActor {
             events.emit(sessionId, "page.load", tabs.idOf(page), Map.of("url", p.url()));
         });
         page.onDialog(dialog -> dialogs.onDialog(dialog, tabs.idOf(page)));
+        pageEvents.attach(page);
         events.emit(sessionId, "tab.opened", id, Map.of("url", page.url()));
         return id;
     }
@@ -278,6 +281,9 @@ final class SessionActor {
                 hotUntil = System.nanoTime() + HOT_NANOS;
             }
             refreshTabs(false);
+            if (crashCause == null) {
+                pageEvents.housekeeping();
+            }
         }
     }
 
