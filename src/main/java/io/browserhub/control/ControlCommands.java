@@ -8,6 +8,7 @@ import io.browserhub.command.CommandFamily;
 import io.browserhub.command.MethodTable;
 import io.browserhub.command.ParamType;
 import io.browserhub.command.Params;
+import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -33,6 +34,11 @@ public class ControlCommands implements CommandFamily {
                         + "Waits in line (FIFO) with wait:true; a person may take over from an agent with force:true.",
                 "{holder: {clientId, name, kind, since}, ttlMs}",
                 call -> {
+                    if (!call.client().recognisable()) {
+                        throw new HubException(ErrorCode.INVALID_REQUEST, "An anonymous HTTP request cannot hold control: no later "
+                                + "request would be recognised as its holder. Name the client with the X-Browserhub-Client header, "
+                                + "or use the WebSocket.", Map.of("transport", "http"));
+                    }
                     Params p = call.params();
                     long timeoutMs = (long) p.timeoutMs();
                     return leases.acquire(p.string("session"), call.client(), p.bool("wait", false), timeoutMs, ttl(p),

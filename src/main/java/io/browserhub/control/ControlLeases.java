@@ -92,8 +92,6 @@ public class ControlLeases implements ControlGate {
         Session session = sessions.require(sessionId);
         long ttlNanos = ttl.toNanos();
         SessionControl c = control(session);
-        After after = new After();
-        CompletableFuture<Map<String, Object>> result;
         synchronized (c) {
             Lease lease = c.lease;
             if (lease == null || lease.holder.id().equals(client.id())) {
@@ -104,27 +102,25 @@ public class ControlLeases implements ControlGate {
                     lease.ttlNanos = ttlNanos;
                     lease.lastUsed = System.nanoTime();
                 }
-                result = CompletableFuture.completedFuture(granted(c.lease));
+                return CompletableFuture.completedFuture(granted(c.lease));
             } else if (force) {
                 if (client.kind() != ClientKind.HUMAN) {
                     throw held(c, lease, client, "only a person can force control; an agent waits with wait:true");
                 }
                 c.lease = new Lease(client, ttlNanos);
                 changed(c, lease.holder, "forced");
-                result = CompletableFuture.completedFuture(granted(c.lease));
+                return CompletableFuture.completedFuture(granted(c.lease));
             } else if (wait) {
                 Waiter waiter = new Waiter(client, ttlNanos, new CompletableFuture<>());
                 c.waiting.addLast(waiter);
                 if (timeoutMs > 0) {
                     CompletableFuture.delayedExecutor(timeoutMs, TimeUnit.MILLISECONDS).execute(() -> timedOut(c, waiter, timeoutMs));
                 }
-                result = waiter.granted();
+                return waiter.granted();
             } else {
                 throw held(c, lease, client, null);
             }
         }
-        after.run();
-        return result;
     }
 
     /** Ends the client's lease, handing control to the first waiter; false when the client held none. */

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -29,9 +32,13 @@ final class PageEvents {
     private static final Logger LOG = Logger.getLogger(PageEvents.class);
     private static final int MAX_TEXT = 8192;
     private static final int MAX_URL = 2048;
-    /** Chromium writes a download to <guid>.crdownload and renames it when complete. */
+    /**
+     * Chromium writes a download to downloads/<guid>.crdownload and renames it to <guid> when complete. The
+     * download event may come before the file exists, so only finished artifacts count.
+     */
+    private static final Pattern ARTIFACT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String IN_PROGRESS = ".crdownload";
-    /** An in-progress file that stopped growing this long ago no longer holds back saving (a stalled transfer). */
+    /** After this long without visible progress, saving is tried anyway, so a failed download gets reported. */
     private static final long STALLED_MS = TimeUnit.MINUTES.toMillis(5);
 
     private final String sessionId;
@@ -40,12 +47,14 @@ final class PageEvents {
     private final BrowserContext context;
     private final Path downloads;
     private final List<PendingDownload> pending = new ArrayList<>();
+    /** Artifacts a previous browser left behind: they say nothing about this one's downloads. */
+    private final Set<String> leftovers;
     private final Consumer<Request> onRequest = this::request;
     private final Consumer<Response> onResponse = this::response;
     private final Consumer<Request> onRequestFailed = this::requestFailed;
     private boolean network;
 
-    private record PendingDownload(Download download, String tab) {
+    private record PendingDownload(Download download, String tab, long since) {
     }
 
     PageEvents(String sessionId, SessionEvents events, Tabs tabs, BrowserContext context, Path downloads) {
@@ -54,6 +63,7 @@ final class PageEvents {
         this.tabs = tabs;
         this.context = context;
         this.downloads = downloads;
+        this.leftovers = new HashSet<>(names());
     }
 
     void attach(Page page) {
@@ -82,7 +92,7 @@ final class PageEvents {
         page.onDownload(download -> {
             String tab = tabs.idOf(page);
             events.emit(sessionId, "page.download", tab, described(download));
-            pending.add(new PendingDownload(download, tab));
+            pending.add(new PendingDownload(download, tab, System.currentTimeMillis()));
         });
     }
 
@@ -90,7 +100,7 @@ final class PageEvents {
     void housekeeping() {
         try {
             syncNetwork();
-            if (!pending.isEmpty() && !transferring()) {
+            if (!pending.isEmpty() && finished()) {
                 while (!pending.isEmpty()) {
                     save(pending.remove(0));
                 }
@@ -117,13 +127,29 @@ final class PageEvents {
         }
     }
 
-    /** Whether the browser is still writing some download. */
-    private boolean transferring() {
-        long recent = System.currentTimeMillis() - STALLED_MS;
+    /** Whether every pending download has been written out, so that saving it returns at once. */
+    private boolean finished() {
+        long now = System.currentTimeMillis();
+        int complete = 0;
+        for (String name : names()) {
+            String artifact = name.endsWith(IN_PROGRESS) ? name.substring(0, name.length() - IN_PROGRESS.length()) : name;
+            if (!ARTIFACT.matcher(artifact).matches() || leftovers.contains(artifact)) {
+                continue;
+            }
+            if (artifact.equals(name)) {
+                complete++;
+            } else if (modifiedAfter(downloads.resolve(name), now - STALLED_MS)) {
+                return false; // still being written
+            }
+        }
+        return complete >= pending.size() || now - pending.get(0).since() > STALLED_MS;
+    }
+
+    private List<String> names() {
         try (Stream<Path> files = Files.list(downloads)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(IN_PROGRESS) && modifiedAfter(f, recent));
+            return files.map(f -> f.getFileName().toString()).toList();
         } catch (IOException e) {
-            return false;
+            return List.of();
         }
     }
 
@@ -147,18 +173,29 @@ final class PageEvents {
             if (failure != null) {
                 data.put("failure", failure);
                 events.emit(sessionId, "page.download.failed", p.tab(), data);
-                return;
+            } else {
+                data.put("path", target.toString());
+                data.put("bytes", Files.size(target));
+                events.emit(sessionId, "page.download.saved", p.tab(), data);
             }
-            data.put("path", target.toString());
-            data.put("bytes", Files.size(target));
-            // the browser's own copy, named by a GUID, is no longer needed
-            download.delete();
-            events.emit(sessionId, "page.download.saved", p.tab(), data);
         } catch (PlaywrightException | IOException e) {
             LOG.debugf("Session %s: download of %s failed: %s", sessionId, download.url(), e.getMessage());
-            data.put("failure", SessionActor.firstLine(e.getMessage()));
+            data.put("failure", failureOf(e));
             events.emit(sessionId, "page.download.failed", p.tab(), data);
         }
+        try {
+            // the browser's own copy, named by its GUID, is no longer needed
+            download.delete();
+        } catch (PlaywrightException e) {
+            LOG.debugf("Session %s: could not delete the browser's copy of %s: %s", sessionId, download.url(), e.getMessage());
+        }
+    }
+
+    /** Playwright's message without its "Error {" wrapper. */
+    private static String failureOf(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        java.util.regex.Matcher m = Pattern.compile("message='([^\\n]*)").matcher(message);
+        return m.find() ? m.group(1) : SessionActor.firstLine(message);
     }
 
     private void request(Request request) {

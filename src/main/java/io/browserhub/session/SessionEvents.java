@@ -2,7 +2,10 @@ package io.browserhub.session;
 
 import java.util.Map;
 
-/** Where a session reports what happens in it (page events, state changes); called on the actor thread. */
+/**
+ * Where a session reports what happens in it (page events, state changes). Called mostly on the actor
+ * thread, and from other threads for what happens around the session (commands, control changes).
+ */
 public interface SessionEvents {
 
     /** Must return at once: it runs on the actor thread, often inside a Playwright callback. */

@@ -175,10 +175,37 @@ class ControlLeaseTest {
             JsonNode anonymous = Hub.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"page.click\",\"params\":{\"session\":\"" + s
                     + "\",\"selector\":\"#inc\"}}");
             assertEquals(-32004, anonymous.at("/error/code").asInt(), anonymous.toString());
+            JsonNode anonymousAcquire = Hub.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"control.acquire\",\"params\":{\"session\":\""
+                    + s + "\",\"wait\":true}}");
+            assertEquals("INVALID_REQUEST", anonymousAcquire.at("/error/data/kind").asText(),
+                    "nothing could ever use or release a lease taken by an anonymous request: " + anonymousAcquire);
 
             JsonNode subscribe = httpCall("curl-bot", "events.subscribe", "{\"session\":\"" + s + "\"}");
             assertEquals("INVALID_REQUEST", subscribe.at("/error/data/kind").asText(), subscribe.toString());
             assertTrue(httpCall("curl-bot", "control.release", "{\"session\":\"" + s + "\"}").at("/result/released").asBoolean());
+        }
+    }
+
+    @Test
+    void rpcDiscoverDocumentsTheSharingMethods() {
+        try (RpcClient c = Hub.connect()) {
+            JsonNode methods = c.call("rpc.discover").get("methods");
+            Map<String, List<String>> params = new java.util.HashMap<>();
+            Map<String, String> access = new java.util.HashMap<>();
+            methods.forEach(m -> {
+                List<String> names = new java.util.ArrayList<>();
+                m.get("params").forEach(p -> names.add(p.get("name").asText()));
+                params.put(m.get("name").asText(), names);
+                access.put(m.get("name").asText(), m.get("x-access").asText());
+            });
+            assertEquals(List.of("session", "wait", "timeoutMs", "ttlMs", "force"), params.get("control.acquire"));
+            assertEquals(List.of("session"), params.get("control.release"));
+            assertEquals(List.of("session"), params.get("control.status"));
+            assertEquals(List.of("session", "kinds"), params.get("events.subscribe"));
+            assertEquals(List.of("session"), params.get("events.unsubscribe"));
+            assertEquals(List.of("id", "sinceSeq", "limit"), params.get("session.activity"));
+            assertEquals("read", access.get("control.status"));
+            assertEquals("drive", access.get("page.click"));
         }
     }
 
