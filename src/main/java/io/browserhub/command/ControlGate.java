@@ -20,6 +20,9 @@ public interface ControlGate {
     /** The same check on the actor thread, just before the work runs. */
     void recheck(String sessionId, Client client);
 
+    /** Any other command on the session: when it comes from the holder, the lease is in use. Never throws. */
+    void touch(String sessionId, Client client);
+
     /** The session's controller, for SessionInfo.controller. */
     Optional<SessionInfo.Controller> controller(String sessionId);
 }

@@ -103,7 +103,18 @@ public class MethodTable {
             if (specs.stream().anyMatch(s -> s.name().equals(spec.name()))) {
                 throw new IllegalStateException("Method " + spec.name() + " is declared twice");
             }
-            specs.add(spec.access() == Access.DRIVE ? gated(spec) : spec);
+            boolean onSession = spec.params().stream().anyMatch(p -> p.name().equals("session"));
+            specs.add(spec.access() == Access.DRIVE ? gated(spec) : onSession ? touching(spec) : spec);
+        }
+
+        /** Reading commands of the holder keep its lease alive too: its TTL counts from the last command of any kind. */
+        private MethodSpec touching(MethodSpec spec) {
+            Handler inner = spec.handler();
+            Handler outer = call -> {
+                gate.touch(call.params().string("session"), call.client());
+                return inner.handle(call);
+            };
+            return new MethodSpec(spec.name(), spec.summary(), spec.access(), spec.params(), spec.result(), spec.interrupting(), outer);
         }
 
         /** The control gate of every driving method, whatever family declares it: refused before it is queued. */

@@ -199,6 +199,19 @@ public class ControlLeases implements ControlGate {
     }
 
     @Override
+    public void touch(String sessionId, Client client) {
+        SessionControl c = controls.get(sessionId);
+        if (c == null) {
+            return;
+        }
+        synchronized (c) {
+            if (c.lease != null && c.lease.holder.id().equals(client.id())) {
+                c.lease.lastUsed = System.nanoTime();
+            }
+        }
+    }
+
+    @Override
     public Optional<SessionInfo.Controller> controller(String sessionId) {
         SessionControl c = current(sessionId);
         if (c == null) {
