@@ -4,7 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connected client (a WebSocket connection, or one HTTP request). Its name and kind change once,
- * with client.hello; everything else about it is fixed.
+ * with client.hello; everything else about it is fixed. The id is what a control lease remembers: unique
+ * per WebSocket connection, and for named HTTP clients derived from the name, so that the next request
+ * with the same X-Browserhub-Client header is the same client.
  */
 public final class Client {
 
@@ -12,22 +14,35 @@ public final class Client {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final String id;
+    private final boolean recognisable;
     private volatile String name;
     private volatile ClientKind kind;
 
-    private Client(String name, ClientKind kind) {
-        this.id = "c" + IDS.incrementAndGet();
+    private Client(String id, String name, ClientKind kind, boolean recognisable) {
+        this.id = id;
         this.name = name;
         this.kind = kind;
+        this.recognisable = recognisable;
     }
 
-    /** A client that has not introduced itself: an agent numbered "anonymous-N". */
+    /** A connection that has not introduced itself (yet): an agent numbered "anonymous-N". */
     public static Client anonymous() {
-        return new Client("anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT);
+        return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT, true);
     }
 
+    /** One HTTP request without a name: an anonymous agent that no later request can be recognised as. */
+    public static Client forOneRequest() {
+        return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT, false);
+    }
+
+    /** An HTTP client that names itself (X-Browserhub-Client): every request with that name is this client. */
     public static Client named(String name, ClientKind kind) {
-        return new Client(name, kind);
+        return new Client("http:" + name, name, kind, true);
+    }
+
+    /** Whether a later message can come from this same client, so that it can hold something (a control lease). */
+    public boolean recognisable() {
+        return recognisable;
     }
 
     public void introduce(String name, ClientKind kind) {

@@ -21,16 +21,27 @@ public class Dispatcher {
 
     private final MethodTable table;
     private final ObjectMapper json;
+    private final CommandJournal journal;
     private final long defaultTimeoutMs;
 
-    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config) {
+    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, CommandJournal journal) {
         this.table = table;
         this.json = json;
+        this.journal = journal;
         this.defaultTimeoutMs = config.session().defaultTimeout().toMillis();
     }
 
-    /** Never throws: every failure, synchronous or not, completes the stage exceptionally. */
+    /**
+     * Never throws: every failure, synchronous or not, completes the stage exceptionally. Every command on a
+     * session is journaled before its caller sees the outcome.
+     */
     public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
+        long started = System.nanoTime();
+        return run(method, params, client).whenComplete((result, failure) ->
+                journal.finished(method, params, client, result, failure, System.nanoTime() - started));
+    }
+
+    private CompletionStage<Object> run(String method, JsonNode params, Client client) {
         try {
             MethodSpec spec = table.find(method).orElseThrow(() -> new HubException(ErrorCode.METHOD_NOT_FOUND,
                     "Unknown method \"" + method + "\"; rpc.discover lists every method.", Map.of("method", method)));

@@ -22,8 +22,8 @@ public class MethodTable {
 
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
 
-    public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions, HubConfig config) {
-        Builder builder = new Builder(sessions, config.session().stuckGrace().toMillis());
+    public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions, ControlGate gate, HubConfig config) {
+        Builder builder = new Builder(sessions, gate, config.session().stuckGrace().toMillis());
         families.stream()
                 .sorted((a, b) -> a.getClass().getName().compareTo(b.getClass().getName()))
                 .forEach(f -> f.register(builder));
@@ -48,11 +48,13 @@ public class MethodTable {
         private static final ParamSpec TIMEOUT = opt("timeoutMs", ParamType.INTEGER, "How long to wait, in ms (default 30000; 0 = no limit).");
 
         private final SessionRegistry sessions;
+        private final ControlGate gate;
         private final long stuckGraceMs;
         private final List<MethodSpec> specs = new ArrayList<>();
 
-        private Builder(SessionRegistry sessions, long stuckGraceMs) {
+        private Builder(SessionRegistry sessions, ControlGate gate, long stuckGraceMs) {
             this.sessions = sessions;
+            this.gate = gate;
             this.stuckGraceMs = stuckGraceMs;
         }
 
@@ -85,12 +87,20 @@ public class MethodTable {
             if (waits) {
                 all.add(TIMEOUT);
             }
+            boolean drives = access == Access.DRIVE;
             Handler onActor = call -> {
-                Session session = sessions.require(call.params().string("session"));
+                String sessionId = call.params().string("session");
+                Session session = sessions.require(sessionId);
                 // past its own timeout plus a grace, a command can only be stuck in the page: the watchdog ends it
                 double timeout = call.params().timeoutMs();
                 long limitMs = timeout == 0 ? 0 : (long) timeout + stuckGraceMs;
-                return session.execute(live -> PlaywrightErrors.translate(call, () -> handler.handle(live, call.params())), interrupting, limitMs);
+                return session.execute(live -> {
+                    if (drives) {
+                        // control may have moved while this command waited behind others
+                        gate.recheck(sessionId, call.client());
+                    }
+                    return PlaywrightErrors.translate(call, () -> handler.handle(live, call.params()));
+                }, interrupting, limitMs);
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));
         }
@@ -99,7 +109,36 @@ public class MethodTable {
             if (specs.stream().anyMatch(s -> s.name().equals(spec.name()))) {
                 throw new IllegalStateException("Method " + spec.name() + " is declared twice");
             }
-            specs.add(spec);
+            boolean onSession = spec.params().stream().anyMatch(p -> p.name().equals("session"));
+            specs.add(spec.access() == Access.DRIVE ? gated(spec) : onSession ? touching(spec) : spec);
+        }
+
+        /** Reading commands of the holder keep its lease alive too: its TTL counts from the last command of any kind. */
+        private MethodSpec touching(MethodSpec spec) {
+            Handler inner = spec.handler();
+            Handler outer = call -> {
+                gate.touch(call.params().string("session"), call.client());
+                return inner.handle(call);
+            };
+            return new MethodSpec(spec.name(), spec.summary(), spec.access(), spec.params(), spec.result(), spec.interrupting(), outer);
+        }
+
+        /** The control gate of every driving method, whatever family declares it: refused before it is queued. */
+        private MethodSpec gated(MethodSpec spec) {
+            if (spec.params().stream().noneMatch(p -> p.name().equals("session"))) {
+                throw new IllegalStateException("Driving method " + spec.name() + " must take a \"session\" parameter");
+            }
+            Handler inner = spec.handler();
+            Handler outer = call -> {
+                Runnable done = gate.admit(call.params().string("session"), call.client());
+                try {
+                    return inner.handle(call).whenComplete((result, failure) -> done.run());
+                } catch (Exception | Error e) {
+                    done.run();
+                    throw e;
+                }
+            };
+            return new MethodSpec(spec.name(), spec.summary(), spec.access(), spec.params(), spec.result(), spec.interrupting(), outer);
         }
     }
 }

@@ -29,9 +29,11 @@ public class SessionCommands implements CommandFamily {
     };
 
     private final SessionRegistry sessions;
+    private final ControlGate control;
 
-    public SessionCommands(SessionRegistry sessions) {
+    public SessionCommands(SessionRegistry sessions, ControlGate control) {
         this.sessions = sessions;
+        this.control = control;
     }
 
     @Override
@@ -44,20 +46,26 @@ public class SessionCommands implements CommandFamily {
                 call -> started(sessions.ensure(call.params().string("id"), options(call.params()))),
                 with(req("id", ParamType.STRING, "Session id.")));
         t.hub("session.get", Access.READ, "Describes one session.", info,
-                call -> CompletableFuture.completedFuture(sessions.require(call.params().string("id")).info()),
+                call -> CompletableFuture.completedFuture(described(sessions.require(call.params().string("id")).info())),
                 req("id", ParamType.STRING, "Session id."));
         t.hub("session.list", Access.READ, "Describes every session.", "{sessions: [SessionInfo]}",
-                call -> CompletableFuture.completedFuture(Map.of("sessions", sessions.all().stream().map(Session::info).toList())));
+                call -> CompletableFuture.completedFuture(Map.of("sessions",
+                        sessions.all().stream().map(Session::info).map(this::described).toList())));
         t.hub("session.stop", Access.MANAGE, "Closes the browser after the commands already queued; the profile is kept.", info,
-                call -> sessions.require(call.params().string("id")).stop(),
+                call -> sessions.require(call.params().string("id")).stop().thenApply(this::described),
                 req("id", ParamType.STRING, "Session id."));
         t.hub("session.delete", Access.MANAGE, "Closes the browser and removes the profile, logs and files.", "{deleted: true}",
                 call -> sessions.delete(call.params().string("id")).thenApply(x -> Map.of("deleted", true)),
                 req("id", ParamType.STRING, "Session id."));
     }
 
-    private static CompletionStage<SessionInfo> started(Session session) {
-        return session.start();
+    private CompletionStage<SessionInfo> started(Session session) {
+        return session.start().thenApply(this::described);
+    }
+
+    /** SessionInfo with its controller, which the session itself does not know. */
+    private SessionInfo described(SessionInfo info) {
+        return info.withController(control.controller(info.id()).orElse(null));
     }
 
     private static ParamSpec[] with(ParamSpec id) {

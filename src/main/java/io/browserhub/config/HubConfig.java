@@ -23,6 +23,12 @@ public interface HubConfig {
 
     Limits limits();
 
+    Control control();
+
+    Events events();
+
+    Activity activity();
+
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
         @WithDefault("true")
@@ -104,5 +110,46 @@ public interface HubConfig {
          */
         @WithDefault("5s")
         Duration stuckGrace();
+    }
+
+    /** Control leases: who may drive a session (DESIGN.md, "Control"). */
+    interface Control {
+        /** A lease ends after this long without a command from its holder, unless control.acquire gives ttlMs. */
+        @WithDefault("60s")
+        Duration defaultTtl();
+
+        /** The longest ttlMs a client may ask for. */
+        @WithDefault("1h")
+        Duration maxTtl();
+
+        /** How often expired leases are looked for. */
+        @WithDefault("1s")
+        Duration expiryCheckInterval();
+    }
+
+    /** The event stream to subscribed WebSocket clients. */
+    interface Events {
+        /** Events waiting per connection; beyond it the oldest are dropped and the client gets events.dropped. */
+        @WithDefault("1000")
+        int queueCapacity();
+
+        /** Messages handed to a connection's socket and not yet written; bounds what a stalled reader holds. */
+        @WithDefault("8")
+        int maxInFlight();
+    }
+
+    /** The per-session activity log, <session>/activity.jsonl. */
+    interface Activity {
+        /** activity.jsonl is renamed to activity.1.jsonl (and older ones shifted) when it would grow past this. */
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /** Rotated files kept besides activity.jsonl (activity.1.jsonl ... activity.N.jsonl). */
+        @WithDefault("3")
+        int keepFiles();
+
+        /** Entries waiting for the writer thread; when full, new entries are counted as lost rather than block a session. */
+        @WithDefault("65536")
+        int queueCapacity();
     }
 }

@@ -26,7 +26,7 @@ public class RpcResource {
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> post(String body, @HeaderParam("X-Browserhub-Client") String clientName) {
         Client client = clientName == null || clientName.isBlank()
-                ? Client.anonymous()
+                ? Client.forOneRequest()
                 : Client.named(clientName.length() > 64 ? clientName.substring(0, 64) : clientName, ClientKind.AGENT);
         return rpc.handle(body == null ? "" : body, client).thenApply(response -> response == null
                 ? Response.noContent().build()

@@ -3,18 +3,24 @@ package io.browserhub.rpc;
 import io.browserhub.client.Client;
 import io.browserhub.live.screencast.ScreencastHub;
 import io.browserhub.live.screencast.ViewerSink;
+import io.browserhub.client.ClientDisconnected;
+import io.browserhub.live.EventHub;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.enterprise.event.Event;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
-/** JSON-RPC 2.0 over a WebSocket: one client per connection, responses sent as their commands finish. */
+/**
+ * JSON-RPC 2.0 over a WebSocket: one client per connection, responses sent as their commands finish, and
+ * event notifications through the connection's bounded outbox. Closing ends what the client held.
+ */
 @WebSocket(path = "/rpc")
 public class RpcSocket {
 
@@ -22,11 +28,15 @@ public class RpcSocket {
 
     private final JsonRpc rpc;
     private final ScreencastHub screencasts;
+    private final EventHub events;
+    private final Event<ClientDisconnected> disconnected;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    public RpcSocket(JsonRpc rpc, ScreencastHub screencasts) {
+    public RpcSocket(JsonRpc rpc, ScreencastHub screencasts, EventHub events, Event<ClientDisconnected> disconnected) {
         this.rpc = rpc;
         this.screencasts = screencasts;
+        this.events = events;
+        this.disconnected = disconnected;
     }
 
     @OnOpen
@@ -34,6 +44,7 @@ public class RpcSocket {
     public void open(WebSocketConnection connection) {
         Client client = Client.anonymous();
         clients.put(connection.id(), client);
+        events.connected(client, text -> connection.sendText(text).subscribeAsCompletionStage());
         screencasts.connected(client, new ViewerSink() {
             @Override
             public CompletionStage<?> binary(byte[] message) {
@@ -63,7 +74,7 @@ public class RpcSocket {
     public void close(WebSocketConnection connection) {
         Client client = clients.remove(connection.id());
         if (client != null) {
-            screencasts.disconnected(client);
+            disconnected.fire(new ClientDisconnected(client));
         }
     }
 }

@@ -72,6 +72,7 @@ final class SessionActor {
     private final Tabs tabs = new Tabs();
     private Dialogs dialogs;
     private Screencaster screencaster;
+    private PageEvents pageEvents;
     private volatile LiveSession live;
     private boolean tabsDirty = true;
     private boolean closing;
@@ -191,6 +192,7 @@ final class SessionActor {
         });
         dialogs = new Dialogs(sessionId, events, this, dialogTimeout);
         screencaster = new Screencaster(context);
+        pageEvents = new PageEvents(sessionId, events, tabs, context, settings.downloads());
         live = new LiveSession(sessionId, paths, tabs, dialogs, screencaster, context, this);
         context.onPage(this::adopt);
         context.onClose(c -> markCrashed("the browser closed"));
@@ -255,6 +257,7 @@ final class SessionActor {
             events.emit(sessionId, "page.load", tabs.idOf(page), Map.of("url", p.url()));
         });
         page.onDialog(dialog -> dialogs.onDialog(dialog, tabs.idOf(page)));
+        pageEvents.attach(page);
         events.emit(sessionId, "tab.opened", id, Map.of("url", page.url()));
         return id;
     }
@@ -294,6 +297,9 @@ final class SessionActor {
                 hotUntil = System.nanoTime() + HOT_NANOS;
             }
             refreshTabs(false);
+            if (crashCause == null) {
+                pageEvents.housekeeping();
+            }
         }
     }
 

@@ -18,4 +18,8 @@ public record SessionInfo(
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
     }
+
+    public SessionInfo withController(Controller holder) {
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder);
+    }
 }

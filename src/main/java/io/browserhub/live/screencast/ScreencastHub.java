@@ -2,12 +2,14 @@ package io.browserhub.live.screencast;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.client.Client;
+import io.browserhub.client.ClientDisconnected;
 import io.browserhub.command.HubInfoSection;
 import io.browserhub.error.HubException;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionState;
 import io.browserhub.session.ScreencastSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +41,8 @@ public class ScreencastHub implements HubInfoSection {
     }
 
     /** A connection closed: it stops watching everything. */
-    public void disconnected(Client client) {
+    void disconnected(@Observes ClientDisconnected event) {
+        Client client = event.client();
         sinks.remove(client.id());
         for (String sessionId : casts.keySet()) {
             Session session = sessionsById.get(sessionId);

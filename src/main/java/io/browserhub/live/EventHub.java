@@ -1,0 +1,210 @@
+package io.browserhub.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.browserhub.activity.ActivityLog;
+import io.browserhub.client.Client;
+import io.browserhub.client.ClientDisconnected;
+import io.browserhub.config.HubConfig;
+import io.browserhub.session.Session;
+import io.browserhub.session.SessionEvents;
+import io.browserhub.session.SessionRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Where every session event goes: numbered per session, appended to the session's activity log, and fanned
+ * out to the WebSocket clients subscribed to that session, each through its own bounded {@link Outbox}. The
+ * event is encoded once, whoever receives it. Replaces the logging default bean.
+ */
+@ApplicationScoped
+public class EventHub implements SessionEvents {
+
+    private static final Logger LOG = Logger.getLogger(EventHub.class);
+
+    /** Per session: its numbering and its subscribers. Mutable state is guarded by the stream itself. */
+    private static final class Stream {
+        final Session owner;
+        final Map<String, Subscription> subscribers;
+        long seq = -1;
+        volatile List<EventKinds> filters = List.of();
+
+        Stream(Session owner, Map<String, Subscription> subscribers) {
+            this.owner = owner;
+            this.subscribers = subscribers;
+            refilter();
+        }
+
+        void refilter() {
+            filters = subscribers.values().stream().map(Subscription::kinds).toList();
+        }
+    }
+
+    private record Subscription(Outbox outbox, EventKinds kinds) {
+    }
+
+    private final SessionRegistry sessions;
+    private final ActivityLog activity;
+    private final ObjectMapper json;
+    private final HubConfig.Events config;
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
+
+    public EventHub(SessionRegistry sessions, ActivityLog activity, ObjectMapper json, HubConfig config) {
+        this.sessions = sessions;
+        this.activity = activity;
+        this.json = json;
+        this.config = config.events();
+    }
+
+    /** A connection that can receive notifications (a WebSocket; HTTP clients never register). */
+    public void connected(Client client, NotificationSink sink) {
+        outboxes.put(client.id(), new Outbox(sink, config.queueCapacity(), config.maxInFlight()));
+    }
+
+    public boolean canNotify(Client client) {
+        return outboxes.containsKey(client.id());
+    }
+
+    void disconnected(@Observes ClientDisconnected event) {
+        Outbox outbox = outboxes.remove(event.client().id());
+        if (outbox != null) {
+            outbox.close();
+        }
+        for (Stream stream : streams.values()) {
+            synchronized (stream) {
+                if (stream.subscribers.remove(event.client().id()) != null) {
+                    stream.refilter();
+                }
+            }
+        }
+    }
+
+    /**
+     * Subscribes the client to the session's events (replacing its earlier kinds); returns the seq of the
+     * latest event, so the client can read what came before from the activity log.
+     */
+    public long subscribe(Client client, Session session, EventKinds kinds) {
+        Outbox outbox = outboxes.get(client.id());
+        if (outbox == null) {
+            throw new IllegalStateException(client + " cannot receive notifications");
+        }
+        Stream stream = stream(session);
+        synchronized (stream) {
+            stream.subscribers.put(client.id(), new Subscription(outbox, kinds));
+            stream.refilter();
+            return numbered(stream);
+        }
+    }
+
+    /** Returns whether the client was subscribed. */
+    public boolean unsubscribe(Client client, String sessionId) {
+        Stream stream = streams.get(sessionId);
+        if (stream == null) {
+            return false;
+        }
+        synchronized (stream) {
+            boolean was = stream.subscribers.remove(client.id()) != null;
+            stream.refilter();
+            return was;
+        }
+    }
+
+    @Override
+    public boolean wants(String sessionId, String kind) {
+        Stream stream = streams.get(sessionId);
+        if (stream == null) {
+            return false;
+        }
+        for (EventKinds filter : stream.filters) {
+            if (filter.overlaps(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void emit(String sessionId, String kind, String tab, Map<String, Object> data) {
+        emit(sessionId, kind, tab, data, List.of());
+    }
+
+    /**
+     * Emits an event that also goes, subscribed or not, to the given clients (a control change reaches the
+     * clients it concerns even when they never subscribed).
+     */
+    public void emit(String sessionId, String kind, String tab, Map<String, Object> data, Collection<String> alsoToClients) {
+        Session session = sessions.find(sessionId).orElse(null);
+        if (session == null) {
+            return; // a deleted session, or a command that named no real one
+        }
+        Stream stream = stream(session);
+        List<Outbox> targets = new ArrayList<>();
+        synchronized (stream) {
+            long seq = numbered(stream) + 1;
+            stream.seq = seq;
+            String params;
+            try {
+                params = json.writeValueAsString(new SessionEvent(seq, Instant.now().toString(), sessionId, kind, tab,
+                        data == null ? Map.of() : data));
+            } catch (JsonProcessingException e) {
+                LOG.warnf(e, "Cannot encode a %s event of session %s", kind, sessionId);
+                return;
+            }
+            activity.append(session, params);
+            String text = null;
+            for (Map.Entry<String, Subscription> e : stream.subscribers.entrySet()) {
+                if (e.getValue().kinds().matches(kind) || alsoToClients.contains(e.getKey())) {
+                    text = text != null ? text : notification(params);
+                    e.getValue().outbox().offer(sessionId, seq, text);
+                    targets.add(e.getValue().outbox());
+                }
+            }
+            for (String clientId : alsoToClients) {
+                Outbox outbox = outboxes.get(clientId);
+                if (outbox != null && !stream.subscribers.containsKey(clientId)) {
+                    text = text != null ? text : notification(params);
+                    outbox.offer(sessionId, seq, text);
+                    targets.add(outbox);
+                }
+            }
+        }
+        targets.forEach(Outbox::drain);
+    }
+
+    /** The latest seq; the first time since the hub started, it goes on from the numbering in the log. Holds the stream. */
+    private long numbered(Stream stream) {
+        if (stream.seq < 0) {
+            stream.seq = activity.lastSeq(stream.owner);
+        }
+        return stream.seq;
+    }
+
+    private Stream stream(Session session) {
+        // a session deleted and created again under the same id starts a new numbering; subscribers stay
+        return streams.compute(session.id(), (id, old) -> {
+            if (old != null && old.owner == session) {
+                return old;
+            }
+            Map<String, Subscription> subscribers = new LinkedHashMap<>();
+            if (old != null) {
+                synchronized (old) {
+                    subscribers.putAll(old.subscribers);
+                }
+            }
+            return new Stream(session, subscribers);
+        });
+    }
+
+    private static String notification(String params) {
+        return "{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":" + params + "}";
+    }
+}
