@@ -8,37 +8,49 @@ import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /** Finds a method, checks its parameters against the declaration, and runs it. Transport-neutral. */
 @ApplicationScoped
 public class Dispatcher {
 
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
     private final MethodTable table;
     private final ObjectMapper json;
-    private final CommandJournal journal;
+    private final Instance<CommandListener> listeners;
     private final long defaultTimeoutMs;
 
-    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, CommandJournal journal) {
+    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, Instance<CommandListener> listeners) {
         this.table = table;
         this.json = json;
-        this.journal = journal;
+        this.listeners = listeners;
         this.defaultTimeoutMs = config.session().defaultTimeout().toMillis();
     }
 
     /**
-     * Never throws: every failure, synchronous or not, completes the stage exceptionally. Every command on a
-     * session is journaled before its caller sees the outcome.
+     * Never throws: every failure, synchronous or not, completes the stage exceptionally. Every command is
+     * reported to the listeners (journal, metrics, log) before its caller sees the outcome.
      */
     public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
         long started = System.nanoTime();
-        return run(method, params, client).whenComplete((result, failure) ->
-                journal.finished(method, params, client, result, failure, System.nanoTime() - started));
+        return run(method, params, client).whenComplete((result, failure) -> {
+            CommandOutcome outcome = new CommandOutcome(method, params, client, result, failure, System.nanoTime() - started);
+            for (CommandListener listener : listeners) {
+                try {
+                    listener.finished(outcome);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "A command listener failed on %s", method);
+                }
+            }
+        });
     }
 
     private CompletionStage<Object> run(String method, JsonNode params, Client client) {

@@ -25,7 +25,7 @@ public class IdleReaper {
         for (Session session : sessions.all()) {
             if (session.idleLongerThanTimeout(now)) {
                 LOG.infof("Reaping idle session %s (last activity %s)", session.id(), session.lastActivityAt());
-                session.stop("reaped");
+                session.stop(Session.REAPED);
             }
         }
     }

@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 public final class Session {
 
     private static final Logger LOG = Logger.getLogger(Session.class);
+    /** The stop reason of the idle reaper. */
+    public static final String REAPED = "reaped";
 
     private final String id;
     private final SessionStore store;
@@ -41,8 +43,12 @@ public final class Session {
         SessionActor startWithRoom(Session session);
     }
 
-    Session(SessionRecord record, SessionStore store, BrowserLauncher launcher, SessionEvents events, HubConfig config, Capacity capacity) {
+    private final SessionCounters counters;
+
+    Session(SessionRecord record, SessionStore store, BrowserLauncher launcher, SessionEvents events, HubConfig config,
+            Capacity capacity, SessionCounters counters) {
         this.id = record.id();
+        this.counters = counters;
         this.capacity = capacity;
         this.record = record;
         this.store = store;
@@ -262,6 +268,7 @@ public final class Session {
                     if (crashed) {
                         lastFailure = cause;
                     }
+                    counters.ended(crashed, stopReason);
                     if (actor == self[0]) {
                         setState(crashed ? SessionState.CRASHED : SessionState.STOPPED, crashed ? cause : stopReason);
                     }

@@ -46,6 +46,7 @@ public class SessionRegistry implements Session.Capacity {
     private final SessionEvents events;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    private final SessionCounters counters = new SessionCounters();
     /** Taken before any session's lock, never after: starting browsers one decision at a time. */
     private final Object capacityLock = new Object();
     private FileChannel lockChannel;
@@ -166,7 +167,7 @@ public class SessionRegistry implements Session.Capacity {
     }
 
     private Session newSession(SessionRecord record) {
-        return new Session(record, store, launcher, events, config, this);
+        return new Session(record, store, launcher, events, config, this, counters);
     }
 
     /**
@@ -191,6 +192,10 @@ public class SessionRegistry implements Session.Capacity {
             }
             return session.startActor(room);
         }
+    }
+
+    public SessionCounters counters() {
+        return counters;
     }
 
     /** Sessions whose browser is running now. */

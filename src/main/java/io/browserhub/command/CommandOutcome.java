@@ -1,0 +1,41 @@
+package io.browserhub.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.client.Client;
+import io.browserhub.error.HubException;
+import io.browserhub.session.SessionInfo;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** One finished command: who ran which method with which parameters, for how long, and how it ended. */
+public record CommandOutcome(String method, JsonNode params, Client client, Object result, Throwable failure, long durationNanos) {
+
+    /** "ok", or the protocol error name (NO_ELEMENT, TIMEOUT, ...). */
+    public String outcome() {
+        if (failure == null) {
+            return "ok";
+        }
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t instanceof HubException hub ? hub.code().name() : "INTERNAL_ERROR";
+    }
+
+    /** The session a command addresses: its "session" parameter, "id" for session.* methods, or the created one. */
+    public String session() {
+        if (params != null && params.isObject()) {
+            if (params.path("session").isTextual()) {
+                return params.get("session").asText();
+            }
+            if (params.path("id").isTextual()) {
+                return params.get("id").asText();
+            }
+        }
+        return result instanceof SessionInfo info ? info.id() : null;
+    }
+
+    public double durationMs() {
+        return Math.round(durationNanos / 100_000.0) / 10.0;
+    }
+}

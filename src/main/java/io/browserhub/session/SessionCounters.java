@@ -1,0 +1,26 @@
+package io.browserhub.session;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Hub-wide counts of lifecycle events, for metrics: browsers reaped for idleness, browsers that crashed. */
+public final class SessionCounters {
+
+    private final AtomicLong reaped = new AtomicLong();
+    private final AtomicLong crashed = new AtomicLong();
+
+    void ended(boolean crash, String reason) {
+        if (crash) {
+            crashed.incrementAndGet();
+        } else if (Session.REAPED.equals(reason)) {
+            reaped.incrementAndGet();
+        }
+    }
+
+    public long reaped() {
+        return reaped.get();
+    }
+
+    public long crashed() {
+        return crashed.get();
+    }
+}
