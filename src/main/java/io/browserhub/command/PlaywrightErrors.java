@@ -98,9 +98,9 @@ final class PlaywrightErrors {
     }
 
     private static boolean isSelectorSyntax(String message) {
-        return message.contains("Unexpected token") || message.contains("Failed to parse selector")
+        return message.contains("InvalidSelectorError") || message.contains("Unexpected token") || message.contains("Failed to parse selector")
                 || message.contains("Unknown engine") || message.contains("is not a valid selector")
-                || message.contains("Invalid selector");
+                || message.contains("Invalid selector") || message.contains("is not a valid XPath expression");
     }
 
     private static String firstLine(String s) {
