@@ -56,7 +56,8 @@ final class PlaywrightErrors {
             data.put("url", url);
             return new HubException(ErrorCode.NAVIGATION_FAILED, "Could not load \"" + url + "\": " + firstLine(message), data, e);
         }
-        if (isSelectorSyntax(message)) {
+        // only a call with a selector can have a bad one: page.evaluate's own SyntaxErrors are the script's
+        if (p.has("selector") && isSelectorSyntax(message)) {
             return new HubException(ErrorCode.INVALID_PARAMS, "The selector is not valid: " + firstLine(message), data, e);
         }
         if (call.method().equals("page.evaluate") && !name.isEmpty() && !message.contains("has been closed")) {
