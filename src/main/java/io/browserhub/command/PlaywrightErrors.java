@@ -46,10 +46,14 @@ final class PlaywrightErrors {
             data.put("timeoutMs", (long) p.timeoutMs());
             if (p.has("selector") && !call.method().equals("page.waitFor")) {
                 return new HubException(ErrorCode.NO_ELEMENT, "No actionable element matched selector \"" + p.string("selector")
-                        + "\" within " + (long) p.timeoutMs() + " ms (" + firstLine(message) + ").", data, e);
+                        + "\" within " + (long) p.timeoutMs() + " ms" + refHint(p) + " (" + firstLine(message) + ").", data, e);
             }
             return new HubException(ErrorCode.TIMEOUT, call.method() + " did not finish within " + (long) p.timeoutMs()
                     + " ms: " + firstLine(message), data, e);
+        }
+        if (p.has("selector") && (message.contains("does not match any element") || message.contains("in aria-ref selector"))) {
+            return new HubException(ErrorCode.NO_ELEMENT, "No element matched selector \"" + p.string("selector") + "\"" + refHint(p)
+                    + " (" + firstLine(message) + ").", data, e);
         }
         if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")) {
             String url = p.string("url", "");
@@ -96,6 +100,11 @@ final class PlaywrightErrors {
         data.put("message", jsMessage);
         data.put("stack", pageStack.toString());
         return new HubException(ErrorCode.SCRIPT_ERROR, "The page's JavaScript threw " + jsName + ": " + jsMessage, data, e);
+    }
+
+    /** Refs from page.snapshot go stale when the page changes; say how to get fresh ones. */
+    private static String refHint(Params p) {
+        return p.string("selector", "").startsWith("aria-ref=") ? "; refs last only until the page changes, so take a new page.snapshot" : "";
     }
 
     private static boolean isSelectorSyntax(String message) {
