@@ -71,8 +71,12 @@ final class Tabs {
         return active;
     }
 
+    /**
+     * A copy of the open tabs by id. A copy, because a Playwright call made while iterating (page.title())
+     * may deliver a popup opening or closing, which adds or removes a tab.
+     */
     Map<String, Page> all() {
-        return byId;
+        return new LinkedHashMap<>(byId);
     }
 
     boolean isEmpty() {
