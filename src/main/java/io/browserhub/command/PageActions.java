@@ -145,7 +145,7 @@ public class PageActions implements CommandFamily {
                     Object value = live.page(p.tab()).evaluate(p.string("function"), p.plain("arg"));
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("value", value);
+                    result.put("value", JsValues.plain(value));
                     return result;
                 },
                 req("function", ParamType.STRING, "Function source, e.g. \"(arg) => document.title + arg.suffix\"; it may be async."),
