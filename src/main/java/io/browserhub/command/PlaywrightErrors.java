@@ -45,8 +45,10 @@ final class PlaywrightErrors {
         if (e instanceof TimeoutError) {
             data.put("timeoutMs", (long) p.timeoutMs());
             if (p.has("selector") && !call.method().equals("page.waitFor")) {
+                // selectOption also waits for the options: the element may well be there
+                String options = call.method().equals("page.selectOption") ? " with options " + p.strings("values") : "";
                 return new HubException(ErrorCode.NO_ELEMENT, "No actionable element matched selector \"" + p.string("selector")
-                        + "\" within " + (long) p.timeoutMs() + " ms" + refHint(p) + " (" + firstLine(message) + ").", data, e);
+                        + "\"" + options + " within " + (long) p.timeoutMs() + " ms" + refHint(p) + " (" + firstLine(message) + ").", data, e);
             }
             return new HubException(ErrorCode.TIMEOUT, call.method() + " did not finish within " + (long) p.timeoutMs()
                     + " ms: " + firstLine(message), data, e);
@@ -56,9 +58,21 @@ final class PlaywrightErrors {
                     + " (" + firstLine(message) + ").", data, e);
         }
         if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")) {
-            String url = p.string("url", "");
-            data.put("url", url);
-            return new HubException(ErrorCode.NAVIGATION_FAILED, "Could not load \"" + url + "\": " + firstLine(message), data, e);
+            if (!p.has("url")) {
+                return new HubException(ErrorCode.NAVIGATION_FAILED, call.method() + " could not load the page: " + firstLine(message), data, e);
+            }
+            data.put("url", p.string("url"));
+            return new HubException(ErrorCode.NAVIGATION_FAILED, "Could not load \"" + p.string("url") + "\": " + firstLine(message), data, e);
+        }
+        if (message.contains("Download is starting")) {
+            data.put("url", p.string("url", ""));
+            return new HubException(ErrorCode.NAVIGATION_FAILED, "\"" + p.string("url", "") + "\" is a file download, not a page;"
+                    + " the tab stays where it was.", data, e);
+        }
+        if (message.contains("Unknown key:")) {
+            return new HubException(ErrorCode.INVALID_PARAMS, firstLine(message).replaceFirst("^Error: ", "") + "; key names are"
+                    + " Playwright's: Enter, Tab, Backspace, ArrowDown, Control, Shift, Alt, Meta, F1, a, KeyA, Digit1, ..."
+                    + " and chords such as Control+A.", data, e);
         }
         // only a call with a selector can have a bad one: page.evaluate's own SyntaxErrors are the script's
         if (p.has("selector") && isSelectorSyntax(message)) {
