@@ -84,7 +84,7 @@ public class MethodTable {
             }
             Handler onActor = call -> {
                 Session session = sessions.require(call.params().string("session"));
-                return session.execute(live -> PlaywrightErrors.translate(call, () -> handler.handle(live, call.params())), interrupting);
+                return session.execute(live -> PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params())), interrupting);
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));
         }

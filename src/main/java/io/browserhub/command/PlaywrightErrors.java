@@ -4,6 +4,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.session.LiveSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,12 +24,38 @@ final class PlaywrightErrors {
     private PlaywrightErrors() {
     }
 
-    static Object translate(Call call, Callable<Object> action) throws Exception {
+    static Object translate(Call call, LiveSession live, Callable<Object> action) throws Exception {
+        int dialogsBefore = live.dialogs().opened();
         try {
             return action.call();
         } catch (PlaywrightException e) {
+            if (e instanceof TimeoutError && live.dialogs().opened() > dialogsBefore) {
+                throw heldByDialog(call, live.dialogs().lastClosed(), e);
+            }
             throw translate(call, e);
         }
+    }
+
+    /**
+     * The command's time ran out while a dialog it opened held the page. Playwright then reports a plain timeout
+     * (for a click: "no actionable element"), but the action has usually happened: say so, lest the agent repeat it.
+     */
+    private static HubException heldByDialog(Call call, Map<String, Object> dialog, PlaywrightException e) {
+        Params p = call.params();
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (p.has("selector")) {
+            data.put("selector", p.string("selector"));
+        }
+        data.put("timeoutMs", (long) p.timeoutMs());
+        String what = "a dialog";
+        if (dialog != null) {
+            data.put("dialog", dialog);
+            what = "a " + dialog.get("type") + " dialog (\"" + dialog.get("message") + "\", "
+                    + (Boolean.TRUE.equals(dialog.get("accepted")) ? "accepted" : "dismissed") + ": " + dialog.get("how") + ")";
+        }
+        return new HubException(ErrorCode.TIMEOUT, call.method() + " opened " + what + " that held the page past the "
+                + (long) p.timeoutMs() + " ms timeout. The action itself has probably taken effect: check the page before"
+                + " repeating it. Answer dialogs with page.handleDialog while the command waits, or beforehand.", data, e);
     }
 
     static HubException translate(Call call, PlaywrightException e) {

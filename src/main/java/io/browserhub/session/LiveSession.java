@@ -99,6 +99,10 @@ public final class LiveSession {
         return dialogs.answer(answer);
     }
 
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
     public BrowserContext context() {
         return context;
     }
