@@ -84,7 +84,8 @@ final class PlaywrightErrors {
             return new HubException(ErrorCode.NO_ELEMENT, "No element matched selector \"" + p.string("selector") + "\"" + refHint(p)
                     + " (" + firstLine(message) + ").", data, e);
         }
-        if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")) {
+        if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")
+                || message.contains("interrupted by another navigation")) {
             if (!p.has("url")) {
                 return new HubException(ErrorCode.NAVIGATION_FAILED, call.method() + " could not load the page: " + firstLine(message), data, e);
             }
