@@ -99,7 +99,7 @@ public class MethodTable {
                         // control may have moved while this command waited behind others
                         gate.recheck(sessionId, call.client());
                     }
-                    return PlaywrightErrors.translate(call, () -> handler.handle(live, call.params()));
+                    return PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params()));
                 }, interrupting, limitMs);
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));

@@ -1,6 +1,8 @@
 package io.browserhub.command;
 
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.ErrorCode;
@@ -8,6 +10,7 @@ import io.browserhub.error.HubException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,7 @@ final class Navigation {
 
     static final List<String> WAIT_UNTIL = List.of("load", "domcontentloaded", "networkidle", "commit");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final double ERROR_PAGE_WAIT_MS = 2_000;
     private static final List<String> SCHEMES = List.of("http", "https", "about", "data", "file");
 
     private Navigation() {
@@ -23,7 +27,27 @@ final class Navigation {
 
     static Response go(Page page, String url, String waitUntil, double timeoutMs) {
         checkUrl(url);
-        return page.navigate(url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
+        // Playwright reports a failed load as soon as the request fails; Chromium commits its error page a moment
+        // later. Left pending, that commit interrupts the agent's next page.goto ("interrupted by another navigation
+        // to chrome-error://chromewebdata/"), so a failed load waits for its error page, briefly.
+        boolean[] errorPage = {false};
+        Consumer<Frame> onCommit = frame -> errorPage[0] |= frame.parentFrame() == null && frame.url().startsWith("chrome-error://");
+        page.onFrameNavigated(onCommit);
+        try {
+            return page.navigate(url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
+        } catch (PlaywrightException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("net::ERR_") && !message.contains("net::ERR_ABORTED")) {
+                try {
+                    page.waitForCondition(() -> errorPage[0], new Page.WaitForConditionOptions().setTimeout(ERROR_PAGE_WAIT_MS));
+                } catch (PlaywrightException none) {
+                    // no error page this time: nothing to wait for
+                }
+            }
+            throw e;
+        } finally {
+            page.offFrameNavigated(onCommit);
+        }
     }
 
     static WaitUntilState waitUntil(String value) {

@@ -151,7 +151,7 @@ public class PageActions implements CommandFamily {
                     Object value = live.page(p.tab()).evaluate(p.string("function"), p.plain("arg"));
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("value", evaluateResultLimit.check(value));
+                    result.put("value", evaluateResultLimit.check(JsValues.plain(value)));
                     return result;
                 },
                 req("function", ParamType.STRING, "Function source, e.g. \"(arg) => document.title + arg.suffix\"; it may be async."),

@@ -5,6 +5,7 @@ import com.microsoft.playwright.TimeoutError;
 import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.session.LiveSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,12 +22,38 @@ final class PlaywrightErrors {
     private PlaywrightErrors() {
     }
 
-    static Object translate(Call call, Callable<Object> action) throws Exception {
+    static Object translate(Call call, LiveSession live, Callable<Object> action) throws Exception {
+        int dialogsBefore = live.dialogs().opened();
         try {
             return action.call();
         } catch (PlaywrightException e) {
+            if (e instanceof TimeoutError && live.dialogs().opened() > dialogsBefore) {
+                throw heldByDialog(call, live.dialogs().lastClosed(), e);
+            }
             throw translate(call, e);
         }
+    }
+
+    /**
+     * The command's time ran out while a dialog it opened held the page. Playwright then reports a plain timeout
+     * (for a click: "no actionable element"), but the action has usually happened: say so, lest the agent repeat it.
+     */
+    private static HubException heldByDialog(Call call, Map<String, Object> dialog, PlaywrightException e) {
+        Params p = call.params();
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (p.has("selector")) {
+            data.put("selector", p.string("selector"));
+        }
+        data.put("timeoutMs", (long) p.timeoutMs());
+        String what = "a dialog";
+        if (dialog != null) {
+            data.put("dialog", dialog);
+            what = "a " + dialog.get("type") + " dialog (\"" + dialog.get("message") + "\", "
+                    + (Boolean.TRUE.equals(dialog.get("accepted")) ? "accepted" : "dismissed") + ": " + dialog.get("how") + ")";
+        }
+        return new HubException(ErrorCode.TIMEOUT, call.method() + " opened " + what + " that held the page past the "
+                + (long) p.timeoutMs() + " ms timeout. The action itself has probably taken effect: check the page before"
+                + " repeating it. Answer dialogs with page.handleDialog while the command waits, or beforehand.", data, e);
     }
 
     static HubException translate(Call call, PlaywrightException e) {
@@ -42,18 +69,38 @@ final class PlaywrightErrors {
         if (e instanceof TimeoutError) {
             data.put("timeoutMs", (long) p.timeoutMs());
             if (p.has("selector") && !call.method().equals("page.waitFor")) {
+                // selectOption also waits for the options: the element may well be there
+                String options = call.method().equals("page.selectOption") ? " with options " + p.strings("values") : "";
                 return new HubException(ErrorCode.NO_ELEMENT, "No actionable element matched selector \"" + p.string("selector")
-                        + "\" within " + (long) p.timeoutMs() + " ms (" + firstLine(message) + ").", data, e);
+                        + "\"" + options + " within " + (long) p.timeoutMs() + " ms" + refHint(p) + " (" + firstLine(message) + ").", data, e);
             }
             return new HubException(ErrorCode.TIMEOUT, call.method() + " did not finish within " + (long) p.timeoutMs()
                     + " ms: " + firstLine(message), data, e);
         }
-        if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")) {
-            String url = p.string("url", "");
-            data.put("url", url);
-            return new HubException(ErrorCode.NAVIGATION_FAILED, "Could not load \"" + url + "\": " + firstLine(message), data, e);
+        if (p.has("selector") && (message.contains("does not match any element") || message.contains("in aria-ref selector"))) {
+            return new HubException(ErrorCode.NO_ELEMENT, "No element matched selector \"" + p.string("selector") + "\"" + refHint(p)
+                    + " (" + firstLine(message) + ").", data, e);
         }
-        if (isSelectorSyntax(message)) {
+        if (message.contains("net::ERR_") || message.contains("Cannot navigate to invalid URL") || message.contains("invalid URL")
+                || message.contains("interrupted by another navigation")) {
+            if (!p.has("url")) {
+                return new HubException(ErrorCode.NAVIGATION_FAILED, call.method() + " could not load the page: " + firstLine(message), data, e);
+            }
+            data.put("url", p.string("url"));
+            return new HubException(ErrorCode.NAVIGATION_FAILED, "Could not load \"" + p.string("url") + "\": " + firstLine(message), data, e);
+        }
+        if (message.contains("Download is starting")) {
+            data.put("url", p.string("url", ""));
+            return new HubException(ErrorCode.NAVIGATION_FAILED, "\"" + p.string("url", "") + "\" is a file download, not a page;"
+                    + " the tab stays where it was.", data, e);
+        }
+        if (message.contains("Unknown key:")) {
+            return new HubException(ErrorCode.INVALID_PARAMS, firstLine(message).replaceFirst("^Error: ", "") + "; key names are"
+                    + " Playwright's: Enter, Tab, Backspace, ArrowDown, Control, Shift, Alt, Meta, F1, a, KeyA, Digit1, ..."
+                    + " and chords such as Control+A.", data, e);
+        }
+        // only a call with a selector can have a bad one: page.evaluate's own SyntaxErrors are the script's
+        if (p.has("selector") && isSelectorSyntax(message)) {
             return new HubException(ErrorCode.INVALID_PARAMS, "The selector is not valid: " + firstLine(message), data, e);
         }
         if (call.method().equals("page.evaluate") && !name.isEmpty() && !message.contains("has been closed")) {
@@ -94,10 +141,15 @@ final class PlaywrightErrors {
         return new HubException(ErrorCode.SCRIPT_ERROR, "The page's JavaScript threw " + jsName + ": " + jsMessage, data, e);
     }
 
+    /** Refs from page.snapshot go stale when the page changes; say how to get fresh ones. */
+    private static String refHint(Params p) {
+        return p.string("selector", "").startsWith("aria-ref=") ? "; refs last only until the page changes, so take a new page.snapshot" : "";
+    }
+
     private static boolean isSelectorSyntax(String message) {
-        return message.contains("Unexpected token") || message.contains("Failed to parse selector")
+        return message.contains("InvalidSelectorError") || message.contains("Unexpected token") || message.contains("Failed to parse selector")
                 || message.contains("Unknown engine") || message.contains("is not a valid selector")
-                || message.contains("Invalid selector");
+                || message.contains("Invalid selector") || message.contains("is not a valid XPath expression");
     }
 
     private static String firstLine(String s) {

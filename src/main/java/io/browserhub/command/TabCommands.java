@@ -19,6 +19,10 @@ public class TabCommands implements CommandFamily {
                 (live, p) -> Map.of("tabs", live.tabs()));
         t.waiting("tab.new", Access.DRIVE, "Opens a tab (optionally at a URL) and makes it the active one.", "{id, url, title, active}",
                 (live, p) -> {
+                    if (p.has("url")) {
+                        // a refused URL must not leave a blank tab behind
+                        Navigation.checkUrl(p.string("url"));
+                    }
                     TabInfo tab = live.newTab();
                     if (p.has("url")) {
                         Navigation.go(live.page(tab.id()), p.string("url"), "load", p.timeoutMs());

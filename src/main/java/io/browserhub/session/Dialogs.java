@@ -20,6 +20,8 @@ public final class Dialogs {
     private Answer armed;
     private Dialog pending;
     private String pendingTab;
+    private int opened;
+    private Map<String, Object> lastClosed;
 
     /** How to answer a dialog. */
     public record Answer(boolean accept, String promptText) {
@@ -33,8 +35,8 @@ public final class Dialogs {
     }
 
     void onDialog(Dialog dialog, String tab) {
-        Map<String, Object> opened = describe(dialog);
-        events.emit(sessionId, "page.dialog", tab, opened);
+        opened++;
+        events.emit(sessionId, "page.dialog", tab, describe(dialog));
         if (armed != null) {
             Answer answer = armed;
             armed = null;
@@ -83,7 +85,18 @@ public final class Dialogs {
         Map<String, Object> data = describe(dialog);
         data.put("accepted", answer.accept());
         data.put("how", how);
+        lastClosed = data;
         events.emit(sessionId, "page.dialog.closed", tab, data);
+    }
+
+    /** How many dialogs the session's pages have opened: compare before and after a command. */
+    public int opened() {
+        return opened;
+    }
+
+    /** The last dialog closed: type, message, defaultValue, accepted, how; null when none was. */
+    public Map<String, Object> lastClosed() {
+        return lastClosed == null ? null : new LinkedHashMap<>(lastClosed);
     }
 
     private static Map<String, Object> describe(Dialog dialog) {

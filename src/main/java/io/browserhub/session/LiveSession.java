@@ -2,6 +2,8 @@ package io.browserhub.session;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +54,20 @@ public final class LiveSession {
     }
 
     public List<TabInfo> tabs() {
-        return tabs.all().keySet().stream().map(this::describe).toList();
+        String active = tabs.active();
+        List<TabInfo> out = new ArrayList<>();
+        for (Map.Entry<String, Page> tab : tabs.all().entrySet()) {
+            Page page = tab.getValue();
+            try {
+                out.add(new TabInfo(tab.getKey(), page.url(), page.title(), tab.getKey().equals(active)));
+            } catch (PlaywrightException e) {
+                if (!page.isClosed()) {
+                    throw e;
+                }
+                // closed while we listed: it is gone, leave it out
+            }
+        }
+        return out;
     }
 
     public TabInfo newTab() {
@@ -89,6 +104,10 @@ public final class LiveSession {
 
     public Map<String, Object> answerDialog(Dialogs.Answer answer) {
         return dialogs.answer(answer);
+    }
+
+    public Dialogs dialogs() {
+        return dialogs;
     }
 
     public BrowserContext context() {

@@ -176,7 +176,8 @@ final class SessionActor {
             listener.running();
             loop();
         } catch (Throwable e) {
-            markCrashed(e.getMessage());
+            // e.toString(), not getMessage(): a null cause would not count as a crash, and shutdown would touch the wreck
+            markCrashed(e.toString());
             LOG.errorf(e, "Session %s actor failed", sessionId);
         }
         shutdown();

@@ -3,7 +3,8 @@ package io.browserhub.session;
 import com.microsoft.playwright.Page;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ final class Tabs {
 
     private final Map<String, Page> byId = new LinkedHashMap<>();
     private final Map<Page, String> idOf = new IdentityHashMap<>();
+    /** Tab ids, most recently active first: when the active tab closes, the one before it takes over. */
+    private final Deque<String> recent = new ArrayDeque<>();
     private int counter;
     private String active;
 
@@ -25,7 +28,7 @@ final class Tabs {
         String id = "t" + (++counter);
         byId.put(id, page);
         idOf.put(page, id);
-        active = id;
+        makeActive(id);
         return id;
     }
 
@@ -36,8 +39,10 @@ final class Tabs {
             return null;
         }
         byId.remove(id);
+        recent.remove(id);
         if (id.equals(active)) {
-            active = byId.isEmpty() ? null : new ArrayList<>(byId.keySet()).get(byId.size() - 1);
+            // a popup that closes itself hands back to the tab the agent was on, not merely the last one
+            active = recent.peekFirst();
         }
         return id;
     }
@@ -64,6 +69,12 @@ final class Tabs {
 
     void activate(String tabId) {
         page(tabId);
+        makeActive(tabId);
+    }
+
+    private void makeActive(String tabId) {
+        recent.remove(tabId);
+        recent.addFirst(tabId);
         active = tabId;
     }
 
@@ -71,8 +82,12 @@ final class Tabs {
         return active;
     }
 
+    /**
+     * A copy of the open tabs by id. A copy, because a Playwright call made while iterating (page.title())
+     * may deliver a popup opening or closing, which adds or removes a tab.
+     */
     Map<String, Page> all() {
-        return byId;
+        return new LinkedHashMap<>(byId);
     }
 
     boolean isEmpty() {
