@@ -1,5 +1,6 @@
 package io.browserhub.observability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What operators see: Prometheus metrics of commands, and one log line per command without typed text. */
@@ -36,6 +39,7 @@ class MetricsAndLogsTest {
             public void close() {
             }
         };
+        double titlesBefore = titleCount(Hub.http().get("/q/metrics").then().extract().asString());
         Logger commands = Logger.getLogger("io.browserhub.commands");
         commands.addHandler(capture);
         try (RpcClient agent = Hub.connect()) {
@@ -52,8 +56,7 @@ class MetricsAndLogsTest {
         }
 
         String metrics = Hub.http().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("browserhub_commands_seconds_count{method=\"page.title\",outcome=\"ok\"} 8.0"),
-                "8 page.title commands counted by method and outcome");
+        assertEquals(8.0, titleCount(metrics) - titlesBefore, "8 page.title commands counted by method and outcome");
         assertTrue(metrics.contains("browserhub_commands_seconds_bucket{method=\"page.title\",outcome=\"ok\",le="), "with a duration histogram");
         assertTrue(metrics.contains("browserhub_commands_seconds_sum{method=\"page.goto\",outcome=\"ok\"}"));
         assertTrue(metrics.contains("browserhub_sessions{state=\"running\"}"));
@@ -64,6 +67,11 @@ class MetricsAndLogsTest {
         List<String> text = lines.stream().map(r -> String.valueOf(r.getMessage()) + " " + r.getParameters()).toList();
         assertTrue(lines.stream().anyMatch(r -> formatted(r).contains("page.title metered by metrics-agent: ok")), text.toString());
         assertFalse(lines.stream().anyMatch(r -> formatted(r).contains("hunter2")), "typed or evaluated values never reach the log");
+    }
+
+    private static double titleCount(String metrics) {
+        Matcher m = Pattern.compile("browserhub_commands_seconds_count\\{method=\"page.title\",outcome=\"ok\"} ([0-9.E]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static String formatted(LogRecord r) {

@@ -1,5 +1,6 @@
 package io.browserhub.packaged;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,9 @@ class PackagedHubIT {
             agent.call("session.delete", Map.of("id", "packaged"));
         }
 
-        Hub.http().redirects().follow(false).get("/?token=" + Hub.TOKEN).then().statusCode(303);
-        Hub.http().get("/").then().statusCode(200).contentType(containsString("text/html"));
+        // a person opens the printed link: the token becomes a cookie, and the dashboard loads with it
+        var signIn = given().redirects().follow(false).get("/?token=" + Hub.TOKEN);
+        signIn.then().statusCode(303).header("Location", "/");
+        given().cookies(signIn.getDetailedCookies()).get("/").then().statusCode(200).contentType(containsString("text/html"));
     }
 }
