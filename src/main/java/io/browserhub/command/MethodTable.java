@@ -43,7 +43,6 @@ public class MethodTable {
     /** What families use to declare their methods. */
     public static final class Builder {
 
-        private static final ParamSpec SESSION = req("session", ParamType.STRING, "Session id.");
         private static final ParamSpec TAB = opt("tab", ParamType.STRING, "Tab id such as \"t2\"; default: the active tab.");
         private static final ParamSpec TIMEOUT = opt("timeoutMs", ParamType.INTEGER, "How long to wait, in ms (default 30000; 0 = no limit).");
 
@@ -80,7 +79,7 @@ public class MethodTable {
 
         private void pageMethod(String name, Access access, String summary, String result, boolean waits,
                                 boolean interrupting, PageHandler handler, ParamSpec... params) {
-            List<ParamSpec> all = new ArrayList<>(List.of(SESSION, TAB));
+            List<ParamSpec> all = new ArrayList<>(List.of(ParamSpec.SESSION, TAB));
             // a family may redeclare a common parameter, e.g. make "tab" required
             all.removeIf(common -> Arrays.stream(params).anyMatch(p -> p.name().equals(common.name())));
             all.addAll(Arrays.asList(params));

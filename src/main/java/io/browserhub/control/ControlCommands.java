@@ -6,6 +6,7 @@ import static io.browserhub.command.ParamSpec.req;
 import io.browserhub.command.Access;
 import io.browserhub.command.CommandFamily;
 import io.browserhub.command.MethodTable;
+import io.browserhub.command.ParamSpec;
 import io.browserhub.command.ParamType;
 import io.browserhub.command.Params;
 import io.browserhub.error.ErrorCode;
@@ -44,7 +45,7 @@ public class ControlCommands implements CommandFamily {
                     return leases.acquire(p.string("session"), call.client(), p.bool("wait", false), timeoutMs, ttl(p),
                             p.bool("force", false));
                 },
-                req("session", ParamType.STRING, "Session id."),
+                ParamSpec.SESSION,
                 opt("wait", ParamType.BOOLEAN, "Wait in line while another client holds control (default false: CONTROL_HELD at once)."),
                 opt("timeoutMs", ParamType.INTEGER, "How long to wait with wait:true, in ms (default 30000; 0 = no limit); TIMEOUT after."),
                 opt("ttlMs", ParamType.INTEGER, "Control ends after this many ms without a command from you (default 60000)."),
@@ -53,11 +54,11 @@ public class ControlCommands implements CommandFamily {
                 "{released: true|false} (false: you did not hold it)",
                 call -> CompletableFuture.completedFuture(Map.of("released",
                         leases.release(call.params().string("session"), call.client()))),
-                req("session", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION);
         t.hub("control.status", Access.READ, "Who controls a session, and how many clients wait for it.",
                 "{holder: null|{clientId, name, kind, since}, waiting, ttlMs?}",
                 call -> CompletableFuture.completedFuture(leases.status(call.params().string("session"))),
-                req("session", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION);
     }
 
     private Duration ttl(Params p) {

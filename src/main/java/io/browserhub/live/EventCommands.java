@@ -6,6 +6,7 @@ import static io.browserhub.command.ParamSpec.req;
 import io.browserhub.command.Access;
 import io.browserhub.command.CommandFamily;
 import io.browserhub.command.MethodTable;
+import io.browserhub.command.ParamSpec;
 import io.browserhub.command.ParamType;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
@@ -57,7 +58,7 @@ public class EventCommands implements CommandFamily {
                     return (networkTurnedOn ? networkListenersAttached(session) : CompletableFuture.completedFuture(null))
                             .thenApply(x -> result);
                 },
-                req("session", ParamType.STRING, "Session id."),
+                ParamSpec.SESSION,
                 opt("kinds", ParamType.STRING_ARRAY, "Kinds to receive, or prefixes such as \"page\" or \"network\"; "
                         + "default: every kind except network.*, which must be named."));
         t.hub("events.unsubscribe", Access.READ, "Stops the session's event notifications to this connection.",
@@ -67,7 +68,7 @@ public class EventCommands implements CommandFamily {
                     sessions.require(id);
                     return CompletableFuture.completedFuture(Map.of("unsubscribed", hub.unsubscribe(call.client(), id)));
                 },
-                req("session", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION);
     }
 
     /**

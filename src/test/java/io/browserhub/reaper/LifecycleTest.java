@@ -65,6 +65,7 @@ class LifecycleTest {
     void anIdleSessionIsReapedAndTheNextCommandResumesItWhereItWas() throws Exception {
         create("reap-me", Map.of("idleTimeoutSec", 3));
         agent.call("page.goto", Map.of("session", "reap-me", "url", TestPages.url("login?user=reaped")));
+        agent.call("events.subscribe", Map.of("session", "reap-me", "kinds", List.of("session.state")));
         String state = "running";
         for (int i = 0; i < 100 && !state.equals("stopped"); i++) {
             Thread.sleep(100);
@@ -72,6 +73,11 @@ class LifecycleTest {
         }
         assertEquals("stopped", state, "3 s idle + a 1 s reaper interval stops the browser");
         assertTrue(BrowserProcesses.browserOn(store.paths("reap-me").profile()).isEmpty(), "its Chromium is gone");
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode e; (e = agent.nextNotification(java.time.Duration.ofSeconds(2))) != null; ) {
+            reasons.add(e.get("params").get("data").get("state").asText() + ":" + e.get("params").get("data").get("reason").asText());
+        }
+        assertTrue(reasons.contains("stopped:reaped"), "a session.state event says the session was reaped: " + reasons);
 
         JsonNode title = agent.call("page.title", Map.of("session", "reap-me"));
         assertEquals("logged in", title.get("title").asText(), "one call resumes the session at the same page");

@@ -6,6 +6,7 @@ import static io.browserhub.command.ParamSpec.req;
 import io.browserhub.command.Access;
 import io.browserhub.command.CommandFamily;
 import io.browserhub.command.MethodTable;
+import io.browserhub.command.ParamSpec;
 import io.browserhub.command.ParamType;
 import io.browserhub.command.Params;
 import io.browserhub.error.HubException;
@@ -18,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
 /** screencast.start, ack and stop: watching a session live over the WebSocket. */
 @ApplicationScoped
 public class ScreencastCommands implements CommandFamily {
-
-    private static final io.browserhub.command.ParamSpec SESSION = req("session", ParamType.STRING, "Session id.");
 
     private final ScreencastHub hub;
     private final SessionRegistry sessions;
@@ -43,7 +42,7 @@ public class ScreencastCommands implements CommandFamily {
                     return hub.start(call.client(), sessions.require(p.string("session")), p.string("tab", null), settings(p),
                             window, p.bool("binary", true));
                 },
-                SESSION, opt("tab", ParamType.STRING, "Tab to watch; default: the active tab, following it."),
+                ParamSpec.SESSION, opt("tab", ParamType.STRING, "Tab to watch; default: the active tab, following it."),
                 opt("format", ParamType.STRING, "jpeg (default) or png."),
                 opt("quality", ParamType.INTEGER, "JPEG quality 0..100 (default 60)."),
                 opt("maxWidth", ParamType.INTEGER, "Largest frame width (default 1280)."),
@@ -53,9 +52,9 @@ public class ScreencastCommands implements CommandFamily {
         t.hub("screencast.ack", Access.READ, "Acknowledges a frame (and every earlier one), opening the window for the next.",
                 "{acked}",
                 call -> CompletableFuture.completedFuture(hub.ack(call.client(), call.params().string("session"), call.params().integer("seq"))),
-                SESSION, req("seq", ParamType.INTEGER, "The seq of the frame received."));
+                ParamSpec.SESSION, req("seq", ParamType.INTEGER, "The seq of the frame received."));
         t.hub("screencast.stop", Access.READ, "Stops watching the session.", "{stopped}",
-                call -> hub.stop(call.client(), sessions.require(call.params().string("session"))), SESSION);
+                call -> hub.stop(call.client(), sessions.require(call.params().string("session"))), ParamSpec.SESSION);
     }
 
     private static ScreencastSettings settings(Params p) {
