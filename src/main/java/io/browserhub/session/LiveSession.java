@@ -21,12 +21,12 @@ public final class LiveSession {
     private final SessionPaths paths;
     private boolean tracing;
 
-    private final Screencaster screencaster;
+    private final Screencasts screencasts;
 
-    LiveSession(String id, SessionPaths paths, Tabs tabs, Dialogs dialogs, Screencaster screencaster, BrowserContext context,
+    LiveSession(String id, SessionPaths paths, Tabs tabs, Dialogs dialogs, Screencasts screencasts, BrowserContext context,
                 SessionActor actor) {
         this.id = id;
-        this.screencaster = screencaster;
+        this.screencasts = screencasts;
         this.paths = paths;
         this.tabs = tabs;
         this.dialogs = dialogs;
@@ -121,15 +121,17 @@ public final class LiveSession {
 
     /**
      * Streams the tab (null: the active tab, following it as it changes) to the listener until
-     * {@link #stopScreencast()}, or until the browser stops, which the listener hears as ended().
+     * {@link #stopScreencast(String)}, or until the browser stops, which the listener hears as ended().
+     * Each tab has its own screencast, and so has the active-tab one.
      */
     public void startScreencast(String tab, ScreencastSettings settings, FrameListener listener) {
         Page page = tabs.page(tab);
-        screencaster.start(page, tabs.idOf(page), tab, settings, listener);
+        screencasts.start(page, tabs.idOf(page), tab, settings, listener);
     }
 
-    public void stopScreencast() {
-        screencaster.stop();
+    /** Stops the screencast of that tab (null: the one following the active tab). */
+    public void stopScreencast(String tab) {
+        screencasts.stop(tab);
     }
 
     /** Whether a Playwright trace is recording (it ends with the browser). */

@@ -71,7 +71,7 @@ final class SessionActor {
     private BrowserLauncher.Launched launched;
     private final Tabs tabs = new Tabs();
     private Dialogs dialogs;
-    private Screencaster screencaster;
+    private Screencasts screencasts;
     private PageEvents pageEvents;
     private volatile LiveSession live;
     private boolean tabsDirty = true;
@@ -192,9 +192,9 @@ final class SessionActor {
             p.parent().ifPresent(driver -> driver.onExit().thenRun(() -> markCrashed("the Playwright driver exited")));
         });
         dialogs = new Dialogs(sessionId, events, this, dialogTimeout);
-        screencaster = new Screencaster(context);
+        screencasts = new Screencasts(context);
         pageEvents = new PageEvents(sessionId, events, tabs, context, settings.downloads());
-        live = new LiveSession(sessionId, paths, tabs, dialogs, screencaster, context, this);
+        live = new LiveSession(sessionId, paths, tabs, dialogs, screencasts, context, this);
         context.onPage(this::adopt);
         context.onClose(c -> markCrashed("the browser closed"));
         for (Page page : context.pages()) {
@@ -240,7 +240,7 @@ final class SessionActor {
         String id = tabs.add(page);
         tabsDirty = true;
         page.onClose(p -> {
-            screencaster.tabClosed(p);
+            screencasts.tabClosed(p);
             String closed = tabs.remove(p);
             if (closed != null) {
                 tabsDirty = true;
@@ -433,7 +433,7 @@ final class SessionActor {
         tabsDirty = false;
         lastTitleRefresh = now;
         if (!tabs.isEmpty()) {
-            screencaster.activeTabIs(tabs.page(null), tabs.active());
+            screencasts.activeTabIs(tabs.page(null), tabs.active());
         }
         List<TabInfo> infos = new ArrayList<>();
         List<SavedTab> saved = new ArrayList<>();
@@ -466,8 +466,8 @@ final class SessionActor {
             refreshTabs(true);
         }
         closing = true;
-        if (screencaster != null) {
-            screencaster.end(crashed ? "the browser crashed: " + crashCause : "the session stopped");
+        if (screencasts != null) {
+            screencasts.endAll(crashed ? "the browser crashed: " + crashCause : "the session stopped");
         }
         failQueued(crashed ? unavailable("the browser crashed (" + crashCause + "); send the command again to restart it")
                 : unavailable("the session was stopped while this command waited; send it again to resume the session"));

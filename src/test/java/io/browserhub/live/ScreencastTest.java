@@ -106,6 +106,33 @@ class ScreencastTest {
         }
     }
 
+    @Test
+    void eachTabHasItsOwnScreencastAndTheActiveTabOneFollowsTheActiveTab() throws Exception {
+        try (RpcClient agent = Hub.connect(); RpcClient follower = Hub.connect(); RpcClient pinned = Hub.connect()) {
+            agent.call("session.ensure", Map.of("id", "tabs-cast"));
+            agent.call("page.goto", Map.of("session", "tabs-cast", "url", TestPages.url("static.html")));
+            String second = agent.call("tab.new", Map.of("session", "tabs-cast", "url", TestPages.url("animation.html"))).get("id").asText();
+            agent.call("tab.activate", Map.of("session", "tabs-cast", "tab", "t1"));
+
+            follower.call("screencast.start", Map.of("session", "tabs-cast"));
+            pinned.call("screencast.start", Map.of("session", "tabs-cast", "tab", second));
+            assertEquals("t1", follower.nextFrame(Duration.ofSeconds(10)).header().get("tab").asText(), "the follower sees the active tab");
+            assertEquals(second, pinned.nextFrame(Duration.ofSeconds(10)).header().get("tab").asText(), "the pinned viewer sees its tab");
+
+            agent.call("tab.activate", Map.of("session", "tabs-cast", "tab", second));
+            boolean followed = false;
+            for (int i = 0; i < 100 && !followed; i++) {
+                BinaryFrame f = follower.nextFrame(Duration.ofSeconds(5));
+                assertNotNull(f, "frames keep coming after the active tab changed");
+                follower.sendRaw("{\"jsonrpc\":\"2.0\",\"method\":\"screencast.ack\",\"params\":{\"session\":\"tabs-cast\",\"seq\":"
+                        + f.header().get("seq").asLong() + "}}");
+                followed = f.header().get("tab").asText().equals(second);
+            }
+            assertTrue(followed, "the follower's screencast moved to the newly active tab");
+            agent.call("session.delete", Map.of("id", "tabs-cast"));
+        }
+    }
+
     private static long produced(RpcClient agent) {
         JsonNode cast = agent.call("hub.info").get("screencast").get("sessions").get("cast");
         return cast == null ? 0 : cast.get("produced").asLong();

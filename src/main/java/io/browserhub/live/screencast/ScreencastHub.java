@@ -5,12 +5,14 @@ import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.command.HubInfoSection;
 import io.browserhub.error.HubException;
+import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionState;
-import io.browserhub.session.ScreencastSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Screencast fan-out for the whole hub: one CDP screencast per session while it has viewers, each viewer
- * with its own window. Connections register how to reach them; HTTP clients cannot watch.
+ * Screencast fan-out for the whole hub: one CDP screencast per watched session tab (or per session following
+ * its active tab) while it has viewers, each viewer with its own window. A client watches one target per
+ * session at a time. Connections register how to reach them; HTTP clients cannot watch.
  */
 @ApplicationScoped
 public class ScreencastHub implements HubInfoSection {
@@ -28,7 +31,10 @@ public class ScreencastHub implements HubInfoSection {
 
     private final ObjectMapper json;
     private final Map<String, ViewerSink> sinks = new ConcurrentHashMap<>();
+    /** By session id and target ("*" = the active tab). */
     private final Map<String, SessionCast> casts = new ConcurrentHashMap<>();
+    /** By client id and session id: the cast key the client watches. */
+    private final Map<String, String> watching = new ConcurrentHashMap<>();
     private final Map<String, Session> sessionsById = new ConcurrentHashMap<>();
 
     public ScreencastHub(ObjectMapper json) {
@@ -44,11 +50,8 @@ public class ScreencastHub implements HubInfoSection {
     void disconnected(@Observes ClientDisconnected event) {
         Client client = event.client();
         sinks.remove(client.id());
-        for (String sessionId : casts.keySet()) {
-            Session session = sessionsById.get(sessionId);
-            if (session != null) {
-                stop(client, session);
-            }
+        for (Session session : List.copyOf(sessionsById.values())) {
+            stop(client, session);
         }
     }
 
@@ -58,20 +61,24 @@ public class ScreencastHub implements HubInfoSection {
         if (sink == null) {
             throw HubException.invalidParams("Screencasts stream over the WebSocket (/rpc); this connection cannot receive frames.");
         }
-        SessionCast cast = casts.computeIfAbsent(session.id(), id -> new SessionCast(id, json, reason -> ended(session, reason)));
         sessionsById.put(session.id(), session);
-        boolean first = !cast.hasViewers();
-        boolean wasWatching = cast.viewer(client) != null;
-        // (re)start the CDP screencast: for the first viewer, and when a viewer names another tab
-        CompletableFuture<Void> started = first || tab != null
-                ? session.execute(live -> {
+        String key = castKey(session.id(), tab);
+        String previous = watching.get(watchKey(client, session));
+        if (previous != null && !previous.equals(key)) {
+            stop(client, session);
+        }
+        SessionCast cast = casts.computeIfAbsent(key, k -> new SessionCast(session.id(), tab, json, reason -> ended(k, reason)));
+        CompletableFuture<Void> started = cast.hasViewers()
+                ? CompletableFuture.completedFuture(null)
+                : session.execute(live -> {
                     live.startScreencast(tab, settings, cast);
                     return null;
-                })
-                : CompletableFuture.completedFuture(null);
+                });
         return started.thenApply(x -> {
+            boolean already = cast.viewer(client) != null;
             cast.add(new Viewer(client, sink, window, binary));
-            if (!wasWatching) {
+            watching.put(watchKey(client, session), key);
+            if (!already) {
                 session.viewerJoined();
             }
             return Map.<String, Object>of("started", true);
@@ -79,7 +86,8 @@ public class ScreencastHub implements HubInfoSection {
     }
 
     public Map<String, Object> ack(Client client, String sessionId, long seq) {
-        SessionCast cast = casts.get(sessionId);
+        String key = watching.get(client.id() + "/" + sessionId);
+        SessionCast cast = key == null ? null : casts.get(key);
         Viewer viewer = cast == null ? null : cast.viewer(client);
         if (viewer == null) {
             throw HubException.invalidParams("This connection is not watching session \"" + sessionId + "\"; call screencast.start first.");
@@ -89,7 +97,8 @@ public class ScreencastHub implements HubInfoSection {
     }
 
     public CompletionStage<Map<String, Object>> stop(Client client, Session session) {
-        SessionCast cast = casts.get(session.id());
+        String key = watching.remove(watchKey(client, session));
+        SessionCast cast = key == null ? null : casts.get(key);
         if (cast == null || cast.remove(client) == null) {
             return CompletableFuture.completedFuture(Map.of("stopped", false));
         }
@@ -98,7 +107,7 @@ public class ScreencastHub implements HubInfoSection {
             return session.execute(live -> {
                 // a viewer may have joined while this waited in the queue
                 if (!cast.hasViewers()) {
-                    live.stopScreencast();
+                    live.stopScreencast(cast.fixedTab);
                 }
                 return Map.<String, Object>of("stopped", true);
             });
@@ -114,56 +123,66 @@ public class ScreencastHub implements HubInfoSection {
     /** Frames produced, sent and dropped: per session and in total. */
     @Override
     public Map<String, Object> describe() {
-        Map<String, Object> perSession = new LinkedHashMap<>();
-        long produced = 0;
-        long sent = 0;
-        long dropped = 0;
-        int viewers = 0;
-        for (Map.Entry<String, SessionCast> e : casts.entrySet()) {
-            SessionCast c = e.getValue();
-            perSession.put(e.getKey(), Map.of("produced", c.produced(), "sent", c.sent(), "dropped", c.dropped(), "viewers", c.viewers().size()));
-            produced += c.produced();
-            sent += c.sent();
-            dropped += c.dropped();
-            viewers += c.viewers().size();
+        Map<String, long[]> perSession = new LinkedHashMap<>();
+        long[] total = new long[4];
+        for (SessionCast c : casts.values()) {
+            long[] counts = {c.produced(), c.sent(), c.dropped(), c.viewers().size()};
+            long[] s = perSession.computeIfAbsent(c.sessionId, id -> new long[4]);
+            for (int i = 0; i < 4; i++) {
+                s[i] += counts[i];
+                total[i] += counts[i];
+            }
         }
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("produced", produced);
-        stats.put("sent", sent);
-        stats.put("dropped", dropped);
-        stats.put("viewers", viewers);
-        stats.put("sessions", perSession);
+        Map<String, Object> sessions = new LinkedHashMap<>();
+        perSession.forEach((id, s) -> sessions.put(id, counters(s)));
+        Map<String, Object> stats = counters(total);
+        stats.put("sessions", sessions);
         return stats;
     }
 
-    /** Frames a viewer holds now (for tests of the window bound). */
-    public int held(Client client, String sessionId) {
-        SessionCast cast = casts.get(sessionId);
-        Viewer viewer = cast == null ? null : cast.viewer(client);
-        return viewer == null ? 0 : viewer.held();
+    private static Map<String, Object> counters(long[] c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("produced", c[0]);
+        m.put("sent", c[1]);
+        m.put("dropped", c[2]);
+        m.put("viewers", c[3]);
+        return m;
     }
 
-    /** The browser stopped or crashed: every viewer hears it and must start watching again. */
-    private void ended(Session session, String reason) {
-        SessionCast cast = casts.get(session.id());
-        if (cast == null) {
+    /** The browser stopped or crashed, or a watched tab closed: the cast's viewers hear it and must start again. */
+    private void ended(String key, String reason) {
+        SessionCast cast = casts.get(key);
+        Session session = cast == null ? null : sessionsById.get(cast.sessionId);
+        if (session == null) {
             return;
         }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("session", session.id());
+        params.put("tab", cast.fixedTab);
+        params.put("reason", reason);
         String notice;
         try {
-            notice = json.writeValueAsString(Map.of("jsonrpc", "2.0", "method", "screencast.ended",
-                    "params", Map.of("session", session.id(), "reason", reason)));
+            notice = json.writeValueAsString(Map.of("jsonrpc", "2.0", "method", "screencast.ended", "params", params));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        for (Viewer viewer : cast.viewers()) {
+        for (Viewer viewer : new ArrayList<>(cast.viewers())) {
             cast.remove(viewer.client);
+            watching.remove(watchKey(viewer.client, session), key);
             session.viewerLeft();
             ViewerSink sink = sinks.get(viewer.client.id());
             if (sink != null) {
                 sink.text(notice);
             }
         }
-        LOG.debugf("Screencast of %s ended: %s", session.id(), reason);
+        LOG.debugf("Screencast %s ended: %s", key, reason);
+    }
+
+    private static String castKey(String sessionId, String tab) {
+        return sessionId + "/" + (tab == null ? "*" : tab);
+    }
+
+    private static String watchKey(Client client, Session session) {
+        return client.id() + "/" + session.id();
     }
 }

@@ -10,10 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** The screencast of one session: frames encoded once, offered to every viewer; the latest kept for newcomers. */
+/**
+ * One screencast of a session (of one tab, or following the active tab): frames encoded once, offered to every
+ * viewer; the latest kept for newcomers.
+ */
 final class SessionCast implements FrameListener {
 
-    private final String sessionId;
+    final String sessionId;
+    /** The watched tab; null when the cast follows the active tab. */
+    final String fixedTab;
     private final ObjectMapper json;
     private final Consumer<String> onEnded;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
@@ -23,8 +28,9 @@ final class SessionCast implements FrameListener {
     private volatile long sentByGone;
     private volatile long droppedByGone;
 
-    SessionCast(String sessionId, ObjectMapper json, Consumer<String> onEnded) {
+    SessionCast(String sessionId, String fixedTab, ObjectMapper json, Consumer<String> onEnded) {
         this.sessionId = sessionId;
+        this.fixedTab = fixedTab;
         this.json = json;
         this.onEnded = onEnded;
     }
