@@ -41,7 +41,8 @@ export class Control {
       return 'free';
     }
     if (this.holder.clientId === this.hub.clientId) {
-      return 'you are driving';
+      // the control.changed event can arrive before control.acquire's answer
+      return this.driving ? 'you are driving' : 'taking control…';
     }
     return `${this.holder.kind} ${this.holder.name} is driving`;
   }

@@ -11,6 +11,7 @@ import { REFRESH_MS, View } from './view';
 
 /** Kinds after which the tabs and address bar are re-read at once instead of at the next refresh. */
 const REFRESHING_KINDS = ['page.navigated', 'page.load', 'tab.opened', 'tab.closed', 'session.state'];
+const EVENTED_REFRESH_MS = 15_000;
 
 /** "example.com" means https://example.com; anything with a scheme (or about:) is taken as typed. */
 export function normalizeUrl(typed: string): string {
@@ -46,6 +47,8 @@ export class SessionView implements View {
   private gone = false;
   private refreshTimer = 0;
   private refreshSoon = 0;
+  private lastRefresh = 0;
+  private controlBusy = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly hub: Hub, private readonly id: string) {
@@ -108,7 +111,12 @@ export class SessionView implements View {
       }
     }));
     this.cleanups.push(hub.whenReady(() => void this.connected()));
-    this.refreshTimer = window.setInterval(() => void this.refresh(), REFRESH_MS);
+    this.refreshTimer = window.setInterval(() => {
+      // with the event stream, changes arrive as events; re-reading is only a safety net then
+      if (!this.hub.has('events.subscribe') || Date.now() - this.lastRefresh >= EVENTED_REFRESH_MS) {
+        void this.refresh();
+      }
+    }, REFRESH_MS);
   }
 
   dispose(): void {
@@ -135,6 +143,7 @@ export class SessionView implements View {
     if (!this.hub.ready || this.gone) {
       return;
     }
+    this.lastRefresh = Date.now();
     const version = this.control.version;
     try {
       const info = await this.hub.rpc.call<SessionInfo>('session.get', { id: this.id });
@@ -265,7 +274,12 @@ export class SessionView implements View {
   }
 
   private async toggleControl(): Promise<void> {
-    this.controlButton.disabled = true;
+    // busy, not disabled: a disabled button would drop the keyboard focus of whoever pressed it
+    if (this.controlBusy) {
+      return;
+    }
+    this.controlBusy = true;
+    this.controlButton.setAttribute('aria-busy', 'true');
     try {
       if (this.control.isDriving) {
         await this.control.release();
@@ -276,7 +290,8 @@ export class SessionView implements View {
     } catch (e) {
       showError(this.control.isDriving ? 'Could not release control' : 'Could not take control', e);
     } finally {
-      this.controlButton.disabled = false;
+      this.controlBusy = false;
+      this.controlButton.removeAttribute('aria-busy');
     }
   }
 

@@ -125,14 +125,19 @@ export class SessionsView implements View {
       h('td', { 'data-label': 'State' }, row.state), row.tabs, row.idle, row.controller,
       h('td', { class: 'actions' }, h('div', { class: 'action-buttons' },
         h('a', { class: 'button', href: sessionHref(id), 'aria-label': `Open session ${id}` }, 'Open'), stop, del)));
-    stop.addEventListener('click', () => void this.stop(id, stop));
+    const open = row.tr.querySelector('a.button') as HTMLAnchorElement;
+    stop.addEventListener('click', () => void this.stop(id, stop, open));
     del.addEventListener('click', () => void this.delete(id));
     this.rows.set(id, row);
     return row;
   }
 
-  private async stop(id: string, button: HTMLButtonElement): Promise<void> {
+  private async stop(id: string, button: HTMLButtonElement, open: HTMLElement): Promise<void> {
+    const hadFocus = document.activeElement === button;
     button.disabled = true;
+    if (hadFocus) {
+      open.focus(); // a disabled button loses the keyboard focus
+    }
     try {
       await this.hub.rpc.call('session.stop', { id });
       toast(`Session ${id} stopped; its profile is kept.`);
@@ -156,6 +161,10 @@ export class SessionsView implements View {
       showError(`Could not delete ${id}`, e);
     }
     await this.refresh();
+    if (!this.element.contains(document.activeElement)) {
+      // the row and its button are gone: keyboard users continue from the list's heading
+      (this.element.querySelector('h1') as HTMLElement).focus();
+    }
   }
 
   private createForm(): HTMLFormElement {
@@ -204,6 +213,7 @@ export class SessionsView implements View {
         .then((info) => {
           toast(`Session ${info.id} created.`);
           id.value = '';
+          id.focus();
           return this.refresh();
         })
         .catch((err: RpcError) => showError('Could not create the session', err))

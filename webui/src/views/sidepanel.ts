@@ -23,6 +23,17 @@ export function matchesKind(kind: string, filter: string): boolean {
   return filter === '' || kind === filter || kind.startsWith(`${filter}.`);
 }
 
+/**
+ * Commands every viewer sends all the time (one screencast.ack per frame, the dashboard's own status reads):
+ * hidden unless asked for, or they would bury what agents and people do.
+ */
+const HOUSEKEEPING = new Set(['screencast.ack', 'session.get', 'session.list', 'control.status', 'session.activity',
+  'hub.info', 'rpc.discover', 'client.hello', 'events.subscribe', 'events.unsubscribe', 'tab.list']);
+
+export function isHousekeeping(e: HubEvent): boolean {
+  return e.kind === 'command' && HOUSEKEEPING.has(String((e.data ?? {}).method));
+}
+
 function str(v: unknown): string {
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
 }
@@ -61,8 +72,21 @@ export function summarize(e: HubEvent): string {
   }
 }
 
-function eventItem(e: HubEvent, filter: string): HTMLLIElement {
-  const li = h('li', { 'data-kind': e.kind, 'data-seq': e.seq, hidden: !matchesKind(e.kind, filter) },
+interface Filter {
+  kind: string;
+  housekeeping: boolean;
+}
+
+function shown(kind: string, housekeeping: boolean, filter: Filter): boolean {
+  return matchesKind(kind, filter.kind) && (filter.housekeeping || !housekeeping);
+}
+
+function eventItem(e: HubEvent, filter: Filter): HTMLLIElement {
+  const housekeeping = isHousekeeping(e);
+  const li = h('li', {
+    'data-kind': e.kind, 'data-seq': e.seq, 'data-housekeeping': housekeeping ? 'true' : undefined,
+    hidden: !shown(e.kind, housekeeping, filter),
+  },
     h('time', { datetime: e.ts }, clockTime(e.ts)),
     h('span', { class: 'kind' }, e.kind),
     e.tab ? h('span', { class: 'tab-id' }, e.tab) : null,
@@ -75,6 +99,7 @@ export class SidePanel {
   readonly element: HTMLElement;
   private readonly filter: HTMLSelectElement;
   private readonly network: HTMLInputElement;
+  private readonly housekeeping: HTMLInputElement;
   private readonly events = h('ol', { class: 'event-list', 'aria-label': 'Live events, newest first' });
   private readonly activity = h('ol', { class: 'event-list', 'aria-label': 'Activity log, newest first' });
   private readonly eventsBody: HTMLElement;
@@ -82,6 +107,7 @@ export class SidePanel {
   private readonly traceStatus = h('p', { class: 'trace-status', role: 'status' });
   private readonly traceLink = h('a', { class: 'trace-link', hidden: true, download: '' });
   private readonly startTrace: HTMLButtonElement;
+  private readonly stopTrace: HTMLButtonElement;
   private subscribed = false;
   /** The newest seq seen, from events.subscribe or an event; the activity log reads up to it. */
   private latestSeq: number | null = null;
@@ -93,9 +119,24 @@ export class SidePanel {
   constructor(private readonly hub: Hub, private readonly session: string, private readonly onEvent: (e: HubEvent) => void) {
     this.filter = h('select', { id: 'kind-filter' }, ...FILTERS.map(([value, label]) => h('option', { value }, label)));
     this.filter.addEventListener('change', () => this.applyFilter());
+    this.housekeeping = h('input', { type: 'checkbox', id: 'housekeeping-events' });
+    // acks arrive with every frame: unless asked for they are not kept at all, so they cannot crowd out the rest
+    this.housekeeping.addEventListener('change', () => {
+      this.applyFilter();
+      if (this.activityLoaded) {
+        this.activity.replaceChildren();
+        this.activityLoaded = false;
+        this.oldestActivity = null;
+        this.newestActivity = 0;
+        if (!this.activityBody.hidden) {
+          void this.loadActivity();
+        }
+      }
+    });
     this.network = h('input', { type: 'checkbox', id: 'network-events' });
     this.network.addEventListener('change', () => void this.subscribe());
     this.startTrace = h('button', { type: 'button', onclick: () => void this.traceStart() }, 'Start trace');
+    this.stopTrace = h('button', { type: 'button', onclick: () => void this.traceStop() }, 'Stop trace');
     this.earlier = h('button', { type: 'button', onclick: () => void this.loadEarlier() }, 'Load earlier');
 
     const tools = h('section', { class: 'tools', 'aria-labelledby': 'tools-title' },
@@ -103,7 +144,7 @@ export class SidePanel {
       h('div', { class: 'tool-buttons' },
         h('button', { type: 'button', onclick: () => void this.screenshot() }, 'Save screenshot'),
         this.startTrace,
-        h('button', { type: 'button', onclick: () => void this.traceStop() }, 'Stop trace')),
+        this.stopTrace),
       this.traceStatus, this.traceLink);
 
     this.eventsBody = h('div', { class: 'panel-body', id: 'panel-events', role: 'tabpanel', 'aria-labelledby': 'tab-events' });
@@ -127,7 +168,8 @@ export class SidePanel {
       h('section', { class: 'streams' },
         h('div', { class: 'stream-head' },
           h('div', { role: 'tablist', class: 'panel-tabs', 'aria-label': 'Event views' }, tabEvents, tabActivity),
-          h('label', { class: 'filter' }, h('span', {}, 'Kind'), this.filter)),
+          h('label', { class: 'filter' }, h('span', {}, 'Kind'), this.filter),
+          h('label', { class: 'check filter' }, this.housekeeping, h('span', {}, 'Acks and status reads'))),
         this.eventsBody, this.activityBody));
   }
 
@@ -162,8 +204,14 @@ export class SidePanel {
   /** An `event` notification for this session. */
   handleEvent(e: HubEvent): void {
     this.latestSeq = Math.max(this.latestSeq ?? 0, e.seq);
-    this.prepend(this.events, eventItem(e, this.filter.value));
+    if (this.keep(e)) {
+      this.prepend(this.events, eventItem(e, this.currentFilter));
+    }
     this.onEvent(e);
+  }
+
+  private keep(e: HubEvent): boolean {
+    return this.housekeeping.checked || !isHousekeeping(e);
   }
 
   dispose(): void {
@@ -192,10 +240,15 @@ export class SidePanel {
     }
   }
 
+  private get currentFilter(): Filter {
+    return { kind: this.filter.value, housekeeping: this.housekeeping.checked };
+  }
+
   private applyFilter(): void {
+    const filter = this.currentFilter;
     for (const list of [this.events, this.activity]) {
       for (const li of list.children as HTMLCollectionOf<HTMLLIElement>) {
-        li.hidden = !matchesKind(li.dataset.kind ?? '', this.filter.value);
+        li.hidden = !shown(li.dataset.kind ?? '', li.dataset.housekeeping === 'true', filter);
       }
     }
   }
@@ -217,7 +270,7 @@ export class SidePanel {
           { id: this.session, sinceSeq: since, limit: ACTIVITY_PAGE });
         if (r.entries.length > 0) {
           this.oldestActivity = Math.min(this.oldestActivity ?? r.entries[0].seq, r.entries[0].seq);
-          this.prepend(this.activity, ...r.entries.reverse().map((e) => eventItem(e, this.filter.value)));
+          this.prepend(this.activity, ...r.entries.filter((e) => this.keep(e)).reverse().map((e) => eventItem(e, this.currentFilter)));
         }
         this.activityLoaded = true;
         this.newestActivity = Math.max(this.newestActivity, r.nextSeq);
@@ -244,7 +297,7 @@ export class SidePanel {
       const older = r.entries.filter((e) => e.seq < oldest);
       if (older.length > 0) {
         this.oldestActivity = older[0].seq;
-        this.activity.append(...older.reverse().map((e) => eventItem(e, this.filter.value)));
+        this.activity.append(...older.filter((e) => this.keep(e)).reverse().map((e) => eventItem(e, this.currentFilter)));
       }
       this.earlier.disabled = older.length === 0 || (this.oldestActivity ?? 0) <= 0;
     } catch (e) {
@@ -275,7 +328,11 @@ export class SidePanel {
   private async traceStart(): Promise<void> {
     try {
       await this.hub.rpc.call('trace.start', { session: this.session });
+      const hadFocus = document.activeElement === this.startTrace;
       this.startTrace.disabled = true;
+      if (hadFocus) {
+        this.stopTrace.focus();
+      }
       setText(this.traceStatus, `Recording a trace since ${new Date().toLocaleTimeString([], { hour12: false })}.`);
     } catch (e) {
       showError('Could not start a trace', e);

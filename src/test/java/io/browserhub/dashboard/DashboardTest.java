@@ -180,20 +180,20 @@ class DashboardTest {
             assertTrue((Boolean) page.evaluate("() => document.activeElement.classList.contains('screen')"), "the canvas has the keyboard");
 
             clickOnPage(id, page, canvas, PRESS);
-            awaitLog(id, "presses=1 ");
+            awaitLog(person, id, "presses=1 ");
             double[] press = onCanvas(id, canvas, PRESS);
             page.mouse().dblclick(press[0], press[1]);
-            awaitLog(id, "doubles=1 ");
+            awaitLog(person, id, "doubles=1 ");
 
             clickOnPage(id, page, canvas, NAME_INPUT);
             page.keyboard().type("Hello hubx");
             page.keyboard().press("Backspace");
             page.keyboard().press("Enter");
-            awaitLog(id, "submitted=[Hello hub]");
+            awaitLog(person, id, "submitted=[Hello hub]");
             page.evaluate("() => navigator.clipboard.writeText(' and more')");
             page.keyboard().press("Control+V");
             page.keyboard().press("Enter");
-            awaitLog(id, "submitted=[Hello hub and more]");
+            awaitLog(person, id, "submitted=[Hello hub and more]");
             page.keyboard().press("Tab");
             assertTrue((Boolean) page.evaluate("() => document.activeElement.classList.contains('screen')"),
                     "Tab goes to the page, the dashboard's focus stays on the canvas");
@@ -203,7 +203,7 @@ class DashboardTest {
             double[] middle = onCanvas(id, canvas, new int[] {640, 500});
             page.mouse().move(middle[0], middle[1]);
             page.mouse().wheel(0, 600);
-            awaitLog(id, "scrolled=true");
+            awaitLog(person, id, "scrolled=true");
 
             page.keyboard().press("Control+BracketRight");
             assertEquals("control-button", page.evaluate("() => document.activeElement.id"), "Ctrl+] hands the keyboard back");
@@ -309,7 +309,7 @@ class DashboardTest {
 
             Locator canvas = page.locator("canvas.screen");
             clickOnPage(id, page, canvas, PRESS);
-            awaitLog(id, "presses=1 ");
+            awaitLog(person, id, "presses=1 ");
 
             Locator events = page.locator("#panel-events .event-list");
             assertThat(events.locator("li[data-kind='control.changed']").first()).containsText("human dashboard drives");
@@ -327,7 +327,7 @@ class DashboardTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release control")).click();
             assertThat(status).hasText("free");
             agent.call("page.click", Map.of("session", id, "selector", "#press"));
-            awaitLog(id, "presses=2 ");
+            awaitLog(person, id, "presses=2 ");
 
             assertEquals(List.of(), person.problems());
         }
@@ -383,7 +383,7 @@ class DashboardTest {
     }
 
     /** Waits until the page's #log (read with page.text, open to every client) contains the text. */
-    private void awaitLog(String session, String expected) {
+    private void awaitLog(Person person, String session, String expected) {
         String last = "";
         for (int i = 0; i < 300; i++) {
             last = agent.call("page.text", Map.of("session", session, "selector", "#log")).get("text").asText();
@@ -397,7 +397,7 @@ class DashboardTest {
                 break;
             }
         }
-        fail("the page never showed \"" + expected + "\"; it shows: " + last);
+        fail("the page never showed \"" + expected + "\"; it shows: " + last + "; the dashboard reported: " + person.problems());
     }
 
     private static void waitForCanvasColor(Page page, List<Integer> rgb) {
@@ -415,7 +415,8 @@ class DashboardTest {
     }
 
     private static boolean horizontallyScrolled(Page page) {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+        return (Boolean) page.evaluate("() => [document.documentElement, document.querySelector('main')]"
+                + ".some(e => e.scrollWidth > e.clientWidth)");
     }
 
     /** Presses Tab until the condition holds, as a keyboard user would; fails if it never does. */
