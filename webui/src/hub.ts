@@ -1,6 +1,7 @@
 // The dashboard's view of the hub: one connection, who we are on it, and which methods this hub offers.
 import { ErrorCode } from './protocol';
 import { RpcConnection, RpcError } from './rpc';
+import { showError } from './ui';
 
 export const CLIENT_NAME = 'dashboard';
 
@@ -43,12 +44,20 @@ export class Hub {
 
   private async introduce(): Promise<void> {
     this.clientId = '';
-    const hello = await this.rpc.call<{ clientId: string }>('client.hello', { name: CLIENT_NAME, kind: 'human' });
-    const doc = await this.rpc.call<{ methods: { name: string }[] }>('rpc.discover');
-    const info = await this.rpc.call<{ version: string }>('hub.info');
-    this.methods = new Set(doc.methods.map((m) => m.name));
-    this.version = info.version;
-    this.clientId = hello.clientId;
+    try {
+      const hello = await this.rpc.call<{ clientId: string }>('client.hello', { name: CLIENT_NAME, kind: 'human' });
+      const doc = await this.rpc.call<{ methods: { name: string }[] }>('rpc.discover');
+      const info = await this.rpc.call<{ version: string }>('hub.info');
+      this.methods = new Set(doc.methods.map((m) => m.name));
+      this.version = info.version;
+      this.clientId = hello.clientId;
+    } catch (e) {
+      // a lost connection tries again by itself; anything else the person should see
+      if (this.rpc.connectionState === 'open') {
+        showError('The hub did not accept the dashboard', e);
+      }
+      return;
+    }
     this.readyListeners.forEach((l) => l());
   }
 }
