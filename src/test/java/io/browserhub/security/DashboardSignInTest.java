@@ -2,7 +2,6 @@ package io.browserhub.security;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,15 +43,11 @@ class DashboardSignInTest {
     }
 
     @Test
-    void theCookieOpensTheSignedInPageWhichLoadsNothingFromElsewhere() {
+    void theCookieOpensTheDashboard() {
         Response page = given().cookie(cookieName(), Hub.TOKEN).accept("text/html").get("/");
         assertEquals(200, page.statusCode());
-        String html = page.asString();
-        assertTrue(html.contains("browserhub is running"), html);
-        assertTrue(html.contains("signed in"), html);
-        for (String external : List.of("src=", "href=", "@import", "url(", "http://", "https://")) {
-            assertFalse(html.contains(external), "the page must be self-contained, found " + external);
-        }
+        assertTrue(page.asString().contains("<title>browserhub</title>"), page.asString());
+        // what the dashboard loads, and that it loads nothing from elsewhere: dashboard/DashboardAssetsTest
     }
 
     @Test

@@ -1,0 +1,65 @@
+// The shapes of browserhub protocol v1 (PROTOCOL.md) that the dashboard reads.
+
+export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+export type ClientKind = 'agent' | 'human';
+
+export interface TabInfo {
+  id: string;
+  url: string;
+  title: string;
+  active: boolean;
+}
+
+export interface Holder {
+  clientId: string;
+  name: string;
+  kind: ClientKind;
+  since?: string;
+}
+
+export interface SessionInfo {
+  id: string;
+  state: SessionState;
+  createdAt: string;
+  lastActivityAt: string;
+  idleTimeoutSec: number;
+  headless: boolean;
+  viewport: { width: number; height: number };
+  tabs: TabInfo[];
+  controller: Holder | null;
+}
+
+/** The params of an `event` notification, and one entry of session.activity. */
+export interface HubEvent {
+  session: string;
+  seq: number;
+  ts: string;
+  kind: string;
+  tab?: string;
+  data: Record<string, unknown>;
+}
+
+export interface FrameHeader {
+  type: 'screencast.frame';
+  session: string;
+  tab: string;
+  seq: number;
+  ts: number;
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png';
+}
+
+export const ErrorCode = {
+  METHOD_NOT_FOUND: -32601,
+  SESSION_NOT_FOUND: -32001,
+  CONTROL_HELD: -32004,
+} as const;
+
+/** Event kinds a session emits (PROTOCOL.md, Events). */
+export const EVENT_KINDS = [
+  'session.state', 'control.changed', 'command',
+  'page.navigated', 'page.load', 'page.console', 'page.error', 'page.dialog', 'page.download',
+  'tab.opened', 'tab.closed',
+  'network.request', 'network.response', 'network.failed',
+] as const;
