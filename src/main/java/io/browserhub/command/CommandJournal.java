@@ -28,7 +28,7 @@ public class CommandJournal implements CommandListener {
     @Override
     public void finished(CommandOutcome o) {
         String session = o.session();
-        if (session == null) {
+        if (session == null || o.flowControl()) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();

@@ -35,6 +35,14 @@ public record CommandOutcome(String method, JsonNode params, Client client, Obje
         return result instanceof SessionInfo info ? info.id() : null;
     }
 
+    /**
+     * Flow control rather than a command a person would look for (screencast.ack: one per frame per viewer):
+     * counted in metrics, but kept out of the activity log, the event stream and the log lines.
+     */
+    public boolean flowControl() {
+        return "screencast.ack".equals(method);
+    }
+
     public double durationMs() {
         return Math.round(durationNanos / 100_000.0) / 10.0;
     }

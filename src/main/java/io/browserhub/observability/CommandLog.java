@@ -18,7 +18,7 @@ public class CommandLog implements CommandListener {
 
     @Override
     public void finished(CommandOutcome o) {
-        if (!LOG.isInfoEnabled()) {
+        if (!LOG.isInfoEnabled() || o.flowControl()) {
             return;
         }
         String session = o.session();
