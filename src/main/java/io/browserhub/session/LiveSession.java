@@ -99,7 +99,7 @@ public final class LiveSession {
 
     /** Call after a command that may have changed URLs or titles without a navigation event. */
     public void touched() {
-        actor.tabsChanged();
+        actor.titlesMayHaveChanged();
     }
 
     public Map<String, Object> answerDialog(Dialogs.Answer answer) {

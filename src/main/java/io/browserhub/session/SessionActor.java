@@ -75,6 +75,8 @@ final class SessionActor {
     private PageEvents pageEvents;
     private volatile LiveSession live;
     private boolean tabsDirty = true;
+    /** A command may have changed a title without an event: look once the client pauses (see loop). */
+    private boolean titlesStale;
     private boolean closing;
     private long lastTitleRefresh;
 
@@ -285,6 +287,10 @@ final class SessionActor {
                         Thread.currentThread().interrupt();
                         return;
                     }
+                } else if (titlesStale) {
+                    // the client paused: reading every tab's title (a driver round trip each) now delays no command
+                    titlesStale = false;
+                    tabsDirty = true;
                 } else {
                     pump(() -> !queue.isEmpty() || stopRequested, PUMP_SLICE_NANOS);
                 }
@@ -458,6 +464,15 @@ final class SessionActor {
     /** Marks the tab list as changed, so it is refreshed and saved after the current command. */
     void tabsChanged() {
         tabsDirty = true;
+    }
+
+    /**
+     * After a command that may have changed a title or URL without an event (evaluate, input): refreshed once
+     * the session's clients pause for the hot window, or by the periodic refresh, not after every command, so
+     * that a client sending commands back to back does not wait for a title round trip between each.
+     */
+    void titlesMayHaveChanged() {
+        titlesStale = true;
     }
 
     private void shutdown() {

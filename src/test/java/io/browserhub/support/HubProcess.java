@@ -34,7 +34,11 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public static HubProcess start(Path dataDir, Map<String, String> config) throws Exception {
-        String jar = System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar");
+        return start(dataDir, config, Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")));
+    }
+
+    /** The hub packaged in this jar, e.g. an earlier build to compare with. */
+    public static HubProcess start(Path dataDir, Map<String, String> config, Path jar) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -43,7 +47,7 @@ public final class HubProcess implements AutoCloseable {
                 "-Dbrowserhub.auth.token=" + TOKEN));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
-        command.add(Path.of(jar).toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         Files.createDirectories(dataDir);
         Path log = Files.createTempFile("hub-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -88,6 +92,15 @@ public final class HubProcess implements AutoCloseable {
             throw new AssertionError(method + " failed: " + response);
         }
         return response.get("result");
+    }
+
+    /** http://127.0.0.1:port/ of this hub. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public ProcessHandle handle() {
