@@ -1,0 +1,85 @@
+package io.browserhub.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.support.HubProcess;
+import io.browserhub.support.RpcClient;
+import io.browserhub.support.RpcError;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * JSON-RPC over HTTP POST /rpc with the leanest possible keep-alive client: one socket, a request written, the
+ * response read by its content-length on the same thread. Like curl's or Python's http.client, and unlike the
+ * JDK's HttpClient, which hands every exchange between its own threads.
+ */
+final class RawHttpRpc implements AutoCloseable {
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final String host;
+    private long ids;
+
+    RawHttpRpc(URI hubBase) throws IOException {
+        this.socket = new Socket(hubBase.getHost(), hubBase.getPort());
+        socket.setTcpNoDelay(true);
+        this.out = new BufferedOutputStream(socket.getOutputStream());
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.host = hubBase.getHost() + ":" + hubBase.getPort();
+    }
+
+    JsonNode call(String method, Map<String, Object> params) {
+        try {
+            byte[] body = RpcClient.JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", ++ids, "method", method, "params", params));
+            String head = "POST /rpc HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + HubProcess.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String status = line();
+            int length = -1;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                }
+            }
+            if (!status.startsWith("HTTP/1.1 200") || length < 0) {
+                throw new IllegalStateException(method + ": " + status + " (content-length " + length + ")");
+            }
+            JsonNode node = RpcClient.JSON.readTree(in.readNBytes(length));
+            if (node.has("error")) {
+                throw new RpcError(node.get("error"));
+            }
+            return node.get("result");
+        } catch (IOException e) {
+            throw new IllegalStateException(method + ": " + e, e);
+        }
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the hub closed the connection");
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

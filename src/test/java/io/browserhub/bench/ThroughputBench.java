@@ -1,0 +1,159 @@
+package io.browserhub.bench;
+
+import io.browserhub.support.HubProcess;
+import io.browserhub.support.RpcClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Row 3: 1, 4 and 8 sessions, each driven by its own client on its own thread as fast as it answers
+ * (page.evaluate(() => 1) back to back). The same with in-process Playwright (one Playwright, thread and
+ * browser per "session", since Playwright Java is not thread-safe) shows what the machine itself allows.
+ */
+final class ThroughputBench {
+
+    private static final int[] LEVELS = {1, 4, 8};
+
+    /** One client that drives its own session: one command, then the next. */
+    private interface Driver {
+        void command();
+    }
+
+    private record Result(double perSecond, Stats latency) {
+    }
+
+    private final Bench bench;
+
+    ThroughputBench(Bench bench) {
+        this.bench = bench;
+    }
+
+    void run() throws Exception {
+        String url = Bench.page("static.html");
+        int max = LEVELS[LEVELS.length - 1];
+        List<DirectBrowser> directs = new ArrayList<>();
+        List<RpcClient> clients = new ArrayList<>();
+        try (HubProcess hub = bench.startHub("tp-hub", Map.of())) {
+            for (int i = 0; i < max; i++) {
+                RpcClient ws = Bench.ws(hub);
+                clients.add(ws);
+                ws.call("session.create", Map.of("id", "tp-" + i));
+                ws.call("page.goto", Map.of("session", "tp-" + i, "url", url));
+            }
+            Result[] hubResults = new Result[LEVELS.length];
+            Result[] directResults = new Result[LEVELS.length];
+            for (int level = 0; level < LEVELS.length; level++) {
+                int n = LEVELS[level];
+                while (directs.size() < n) {
+                    DirectBrowser direct = DirectBrowser.launch(bench.chromium, bench.dir("tp-direct"));
+                    direct.open(url);
+                    directs.add(direct);
+                }
+                List<Driver> hubDrivers = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    RpcClient ws = clients.get(i);
+                    Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
+                    hubDrivers.add(() -> ws.call("page.evaluate", params));
+                }
+                hubResults[level] = drive(hubDrivers);
+                // Playwright objects belong to the thread that uses them: each direct browser is driven by one thread only
+                List<Driver> directDrivers = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    DirectBrowser d = directs.get(i);
+                    directDrivers.add(() -> d.page.evaluate("() => 1"));
+                }
+                directResults[level] = drive(directDrivers);
+                Bench.log("throughput %d sessions: browserhub %.0f/s, in-process %.0f/s", n, hubResults[level].perSecond, directResults[level].perSecond);
+            }
+            for (int level = 0; level < LEVELS.length; level++) {
+                int n = LEVELS[level];
+                Result h = hubResults[level];
+                Result d = directResults[level];
+                String latency = String.format(Locale.ROOT, "; per command %.2f ms median, %.2f ms p95", h.latency.median(), h.latency.p95());
+                String directLatency = String.format(Locale.ROOT, "; per command %.2f ms median, %.2f ms p95", d.latency.median(), d.latency.p95());
+                String label = n + (n == 1 ? " session" : " sessions") + ", each its own client";
+                if (n == 1) {
+                    bench.table.singleBaseline("3", "throughput, " + label + ": browserhub WebSocket, commands/s" + latency, h.perSecond, "/s");
+                    bench.table.singleBaseline("3", "throughput, " + label + ": in-process Playwright (own baseline)" + directLatency, d.perSecond, "/s");
+                } else {
+                    bench.table.single("3", "throughput, " + label + ": browserhub WebSocket, vs its 1 session × " + n
+                            + String.format(Locale.ROOT, " (%.2f of in-process at %d)", h.perSecond / d.perSecond, n) + latency,
+                            h.perSecond, hubResults[0].perSecond * n, "/s");
+                    bench.table.single("3", "throughput, " + label + ": in-process Playwright, vs its 1 × " + n + directLatency,
+                            d.perSecond, directResults[0].perSecond * n, "/s");
+                }
+            }
+        } finally {
+            clients.forEach(RpcClient::close);
+            for (DirectBrowser d : directs) {
+                d.close();
+            }
+        }
+    }
+
+    /**
+     * Runs every driver on its own thread: warm-up, then the measured window. Drivers created on this thread
+     * are used from one worker each, and only while this thread waits, so no Playwright object is shared.
+     */
+    private Result drive(List<Driver> drivers) throws InterruptedException {
+        long warmupNanos = TimeUnit.SECONDS.toNanos(bench.config.warmupSeconds());
+        long measureNanos = TimeUnit.SECONDS.toNanos(bench.config.seconds());
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        long measureFrom = start + warmupNanos;
+        long measureTo = measureFrom + measureNanos;
+        List<long[]> latencies = new ArrayList<>();
+        int[] counts = new int[drivers.size()];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(drivers.size());
+        for (int k = 0; k < drivers.size(); k++) {
+            int who = k;
+            long[] samples = new long[200_000];
+            latencies.add(samples);
+            Thread t = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < start) {
+                        Thread.onSpinWait();
+                    }
+                    Driver d = drivers.get(who);
+                    while (true) {
+                        long t0 = System.nanoTime();
+                        if (t0 >= measureTo) {
+                            break;
+                        }
+                        d.command();
+                        long t1 = System.nanoTime();
+                        if (t0 >= measureFrom && t1 <= measureTo && counts[who] < samples.length) {
+                            samples[counts[who]++] = t1 - t0;
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-driver-" + k);
+            t.start();
+        }
+        done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException("a client failed: " + failure.get(), failure.get());
+        }
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        double[] all = new double[total];
+        int i = 0;
+        for (int k = 0; k < drivers.size(); k++) {
+            for (int j = 0; j < counts[k]; j++) {
+                all[i++] = latencies.get(k)[j] / 1e6;
+            }
+        }
+        return new Result(total / (measureNanos / 1e9), Stats.of(all));
+    }
+}
