@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 public class BrowserLauncher {
 
     /** Switches that keep Chromium from phoning home: on a closed network these fail loudly and slowly. */
-    private static final List<String> QUIET_ARGS = List.of(
+    public static final List<String> QUIET_ARGS = List.of(
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",

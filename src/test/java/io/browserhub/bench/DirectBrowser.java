@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.browserhub.browser.BrowserLauncher;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,16 +16,8 @@ import java.util.Map;
  */
 final class DirectBrowser implements AutoCloseable {
 
-    /** The hub's own switches (BrowserLauncher), so both launch the same Chromium. */
-    static final List<String> ARGS = List.of(
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-features=Translate,MediaRouter,OptimizationHints",
-            "--metrics-recording-only",
-            "--password-store=basic");
+    /** The hub's own switches, so both launch the same Chromium. */
+    static final List<String> ARGS = BrowserLauncher.QUIET_ARGS;
 
     final Playwright playwright;
     final BrowserContext context;

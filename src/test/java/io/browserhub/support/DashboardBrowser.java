@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.BrowserExecutable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,16 +21,13 @@ import java.util.Optional;
  */
 public final class DashboardBrowser implements AutoCloseable {
 
-    private static final List<String> QUIET_ARGS = List.of(
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--no-default-browser-check");
 
     private final Playwright playwright;
     private final Browser browser;
 
     private DashboardBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(QUIET_ARGS);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(BrowserLauncher.QUIET_ARGS);
         BrowserExecutable.locate(Optional.empty()).ifPresent(options::setExecutablePath);
         browser = playwright.chromium().launch(options);
     }
