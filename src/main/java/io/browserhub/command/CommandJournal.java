@@ -2,6 +2,7 @@ package io.browserhub.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.session.SessionEvents;
+import io.browserhub.session.event.CommandDone;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,39 +32,28 @@ public class CommandJournal implements CommandListener {
         if (session == null || o.flowControl()) {
             return;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, Object> who = new LinkedHashMap<>();
-        who.put("id", o.client().id());
-        who.put("name", o.client().name());
-        who.put("kind", o.client().kind().wire());
-        data.put("client", who);
-        data.put("method", o.method());
         JsonNode p = o.params() != null && o.params().isObject() ? o.params() : null;
+        Map<String, Integer> lengths = new LinkedHashMap<>();
         if (p != null) {
-            shown(p, "selector", data);
-            shown(p, "url", data);
-            Map<String, Object> lengths = new LinkedHashMap<>();
             for (String name : SECRET) {
                 JsonNode value = p.get(name);
                 if (value != null && !value.isNull()) {
                     lengths.put(name, value.isTextual() ? value.asText().length() : value.toString().length());
                 }
             }
-            if (!lengths.isEmpty()) {
-                data.put("lengths", lengths);
-            }
         }
-        data.put("durationMs", o.durationMs());
-        data.put("outcome", o.outcome());
+        CommandDone.Who who = new CommandDone.Who(o.client().id(), o.client().name(), o.client().kind().wire());
         String tab = p != null && p.path("tab").isTextual() ? p.get("tab").asText() : null;
-        events.emit(session, "command", tab, data);
+        events.emit(session, tab, new CommandDone(who, o.method(), shown(p, "selector"), shown(p, "url"),
+                lengths.isEmpty() ? null : lengths, o.durationMs(), o.outcome()));
     }
 
-    private static void shown(JsonNode params, String name, Map<String, Object> data) {
-        JsonNode value = params.get(name);
-        if (value != null && value.isTextual()) {
-            String text = value.asText();
-            data.put(name, text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text);
+    private static String shown(JsonNode params, String name) {
+        JsonNode value = params == null ? null : params.get(name);
+        if (value == null || !value.isTextual()) {
+            return null;
         }
+        String text = value.asText();
+        return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
     }
 }

@@ -3,9 +3,8 @@ package io.browserhub.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.client.Client;
 import io.browserhub.error.HubException;
+import io.browserhub.error.Throwables;
 import io.browserhub.session.SessionInfo;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** One finished command: who ran which method with which parameters, for how long, and how it ended. */
 public record CommandOutcome(String method, JsonNode params, Client client, Object result, Throwable failure, long durationNanos) {
@@ -15,11 +14,7 @@ public record CommandOutcome(String method, JsonNode params, Client client, Obje
         if (failure == null) {
             return "ok";
         }
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t instanceof HubException hub ? hub.code().name() : "INTERNAL_ERROR";
+        return Throwables.unwrap(failure) instanceof HubException hub ? hub.code().name() : "INTERNAL_ERROR";
     }
 
     /** The session a command addresses: its "session" parameter, "id" for session.* methods, or the created one. */

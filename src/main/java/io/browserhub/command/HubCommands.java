@@ -2,7 +2,7 @@ package io.browserhub.command;
 
 import static io.browserhub.command.ParamSpec.req;
 
-import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.client.ClientKind;
 import io.browserhub.config.HubConfig;
@@ -27,12 +27,12 @@ public class HubCommands implements CommandFamily {
     private final long startedAt = System.currentTimeMillis();
     private final SessionRegistry sessions;
     private final HubConfig config;
-    private final BrowserLauncher launcher;
+    private final LocalBackend launcher;
     private final MethodTable table;
     private final Instance<HubInfoSection> sections;
     private final String version;
 
-    public HubCommands(SessionRegistry sessions, HubConfig config, BrowserLauncher launcher, MethodTable table,
+    public HubCommands(SessionRegistry sessions, HubConfig config, LocalBackend launcher, MethodTable table,
                        Instance<HubInfoSection> sections, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.sessions = sessions;
         this.config = config;

@@ -6,6 +6,7 @@ import static io.browserhub.command.ParamSpec.req;
 import io.browserhub.config.HubConfig;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.WorkOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public class MethodTable {
                         gate.recheck(sessionId, call.client());
                     }
                     return PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params()));
-                }, interrupting, limitMs);
+                }, new WorkOptions(call.params().tab(), interrupting, limitMs));
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));
         }

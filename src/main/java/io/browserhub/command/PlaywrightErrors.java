@@ -6,6 +6,7 @@ import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.session.LiveSession;
+import io.browserhub.session.event.DialogClosed;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ final class PlaywrightErrors {
      * The command's time ran out while a dialog it opened held the page. Playwright then reports a plain timeout
      * (for a click: "no actionable element"), but the action has usually happened: say so, lest the agent repeat it.
      */
-    private static HubException heldByDialog(Call call, Map<String, Object> dialog, PlaywrightException e) {
+    private static HubException heldByDialog(Call call, DialogClosed dialog, PlaywrightException e) {
         Params p = call.params();
         Map<String, Object> data = new LinkedHashMap<>();
         if (p.has("selector")) {
@@ -48,8 +49,8 @@ final class PlaywrightErrors {
         String what = "a dialog";
         if (dialog != null) {
             data.put("dialog", dialog);
-            what = "a " + dialog.get("type") + " dialog (\"" + dialog.get("message") + "\", "
-                    + (Boolean.TRUE.equals(dialog.get("accepted")) ? "accepted" : "dismissed") + ": " + dialog.get("how") + ")";
+            what = "a " + dialog.type() + " dialog (\"" + dialog.message() + "\", "
+                    + (dialog.accepted() ? "accepted" : "dismissed") + ": " + dialog.how() + ")";
         }
         return new HubException(ErrorCode.TIMEOUT, call.method() + " opened " + what + " that held the page past the "
                 + (long) p.timeoutMs() + " ms timeout. The action itself has probably taken effect: check the page before"

@@ -11,14 +11,13 @@ import io.browserhub.live.EventHub;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.event.ControlChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Control leases (DESIGN.md, "Control"): with no holder anyone drives; with one, only the holder does.
@@ -38,32 +38,23 @@ public class ControlLeases implements ControlGate {
 
     private static final Runnable NOTHING = () -> { };
 
-    /** The lease and the queue of one session. Guarded by itself. */
+    /** The lease book of one session, guarded by itself. */
     private static final class SessionControl {
         final Session owner;
-        Lease lease;
-        final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+        final LeaseBook book;
 
-        SessionControl(Session owner) {
+        SessionControl(Session owner, LongSupplier nanoClock) {
             this.owner = owner;
+            this.book = new LeaseBook(nanoClock);
         }
     }
 
-    private static final class Lease {
-        final Client holder;
-        final Instant since = Instant.now();
-        long ttlNanos;
-        long lastUsed = System.nanoTime();
-        /** Commands of the holder admitted and not finished: the lease does not expire under them. */
-        int running;
-
-        Lease(Client holder, long ttlNanos) {
-            this.holder = holder;
-            this.ttlNanos = ttlNanos;
-        }
+    /** What control.acquire answers: the holder (now the caller) and its TTL. */
+    public record Grant(SessionInfo.Controller holder, long ttlMs) {
     }
 
-    private record Waiter(Client client, long ttlNanos, CompletableFuture<Map<String, Object>> granted) {
+    /** What control.status answers: the holder (null: nobody), how many wait, and the holder's TTL when there is one. */
+    public record Status(SessionInfo.Controller holder, int waiting, Long ttlMs) {
     }
 
     /** What to do once the lock is released: complete futures, whose callbacks may send responses. */
@@ -79,6 +70,7 @@ public class ControlLeases implements ControlGate {
     private final EventHub events;
     private final HubConfig.Control config;
     private final Map<String, SessionControl> controls = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock = System::nanoTime;
 
     public ControlLeases(SessionRegistry sessions, EventHub events, HubConfig config) {
         this.sessions = sessions;
@@ -86,33 +78,30 @@ public class ControlLeases implements ControlGate {
         this.config = config.control();
     }
 
-    /** Completes with {holder, ttlMs}; CONTROL_HELD, or TIMEOUT when waiting ran out. */
-    public CompletableFuture<Map<String, Object>> acquire(String sessionId, Client client, boolean wait, long timeoutMs,
-                                                          Duration ttl, boolean force) {
+    /** Completes with the grant; CONTROL_HELD, or TIMEOUT when waiting ran out. */
+    public CompletableFuture<Grant> acquire(String sessionId, Client client, boolean wait, long timeoutMs, Duration ttl, boolean force) {
         Session session = sessions.require(sessionId);
         long ttlNanos = ttl.toNanos();
         SessionControl c = control(session);
         synchronized (c) {
-            Lease lease = c.lease;
-            if (lease == null || lease.holder.id().equals(client.id())) {
-                if (lease == null) {
-                    c.lease = new Lease(client, ttlNanos);
-                    changed(c, null, "acquired");
-                } else {
-                    lease.ttlNanos = ttlNanos;
-                    lease.lastUsed = System.nanoTime();
-                }
-                return CompletableFuture.completedFuture(granted(c.lease));
+            LeaseBook.Lease lease = c.book.lease();
+            if (lease == null) {
+                c.book.grant(client, ttlNanos);
+                changed(c, null, "acquired");
+                return CompletableFuture.completedFuture(granted(c.book.lease()));
+            } else if (c.book.heldBy(client)) {
+                c.book.renew(ttlNanos);
+                return CompletableFuture.completedFuture(granted(lease));
             } else if (force) {
                 if (client.kind() != ClientKind.HUMAN) {
                     throw held(c, lease, client, "only a person can force control; an agent waits with wait:true");
                 }
-                c.lease = new Lease(client, ttlNanos);
+                c.book.grant(client, ttlNanos);
                 changed(c, lease.holder, "forced");
-                return CompletableFuture.completedFuture(granted(c.lease));
+                return CompletableFuture.completedFuture(granted(c.book.lease()));
             } else if (wait) {
-                Waiter waiter = new Waiter(client, ttlNanos, new CompletableFuture<>());
-                c.waiting.addLast(waiter);
+                LeaseBook.Waiter waiter = new LeaseBook.Waiter(client, ttlNanos, new CompletableFuture<>());
+                c.book.enqueue(waiter);
                 if (timeoutMs > 0) {
                     CompletableFuture.delayedExecutor(timeoutMs, TimeUnit.MILLISECONDS).execute(() -> timedOut(c, waiter, timeoutMs));
                 }
@@ -131,7 +120,7 @@ public class ControlLeases implements ControlGate {
         }
         After after = new After();
         synchronized (c) {
-            if (c.lease == null || !c.lease.holder.id().equals(client.id())) {
+            if (!c.book.heldBy(client)) {
                 return false;
             }
             end(c, "released", after);
@@ -140,18 +129,13 @@ public class ControlLeases implements ControlGate {
         return true;
     }
 
-    /** {holder: null|{clientId, name, kind, since}, waiting, ttlMs?}. */
-    public Map<String, Object> status(String sessionId) {
+    public Status status(String sessionId) {
         Session session = sessions.require(sessionId);
         SessionControl c = control(session);
         synchronized (c) {
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("holder", c.lease == null ? null : controller(c.lease));
-            status.put("waiting", (int) c.waiting.stream().filter(w -> !w.granted().isDone()).count());
-            if (c.lease != null) {
-                status.put("ttlMs", TimeUnit.NANOSECONDS.toMillis(c.lease.ttlNanos));
-            }
-            return status;
+            LeaseBook.Lease lease = c.book.lease();
+            return new Status(lease == null ? null : controller(lease), c.book.waitingCount(),
+                    lease == null ? null : TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos));
         }
     }
 
@@ -161,22 +145,20 @@ public class ControlLeases implements ControlGate {
         if (c == null) {
             return NOTHING;
         }
-        Lease lease;
+        LeaseBook.Lease lease;
         synchronized (c) {
-            lease = c.lease;
+            lease = c.book.lease();
             if (lease == null) {
                 return NOTHING;
             }
-            if (!lease.holder.id().equals(client.id())) {
+            if (!c.book.heldBy(client)) {
                 throw held(c, lease, client, null);
             }
-            lease.running++;
-            lease.lastUsed = System.nanoTime();
+            c.book.admit(lease);
         }
         return () -> {
             synchronized (c) {
-                lease.running--;
-                lease.lastUsed = System.nanoTime();
+                c.book.finished(lease);
             }
         };
     }
@@ -188,13 +170,11 @@ public class ControlLeases implements ControlGate {
             return;
         }
         synchronized (c) {
-            Lease lease = c.lease;
-            if (lease != null && !lease.holder.id().equals(client.id())) {
+            LeaseBook.Lease lease = c.book.lease();
+            if (lease != null && !c.book.heldBy(client)) {
                 throw held(c, lease, client, "control moved while this command waited in the queue, so it did not run");
             }
-            if (lease != null) {
-                lease.lastUsed = System.nanoTime();
-            }
+            c.book.touch(client);
         }
     }
 
@@ -205,9 +185,7 @@ public class ControlLeases implements ControlGate {
             return;
         }
         synchronized (c) {
-            if (c.lease != null && c.lease.holder.id().equals(client.id())) {
-                c.lease.lastUsed = System.nanoTime();
-            }
+            c.book.touch(client);
         }
     }
 
@@ -218,22 +196,20 @@ public class ControlLeases implements ControlGate {
             return Optional.empty();
         }
         synchronized (c) {
-            return Optional.ofNullable(c.lease).map(ControlLeases::controller);
+            return Optional.ofNullable(c.book.lease()).map(ControlLeases::controller);
         }
     }
 
     /** Ends leases whose holder sent no command for their TTL. */
     @Scheduled(every = "${browserhub.control.expiry-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
-        long now = System.nanoTime();
         for (SessionControl c : controls.values()) {
             if (current(c.owner.id()) != c) {
                 continue;
             }
             After after = new After();
             synchronized (c) {
-                Lease lease = c.lease;
-                if (lease != null && lease.running == 0 && now - lease.lastUsed > lease.ttlNanos) {
+                if (c.book.expired()) {
                     end(c, "expired", after);
                 }
             }
@@ -246,14 +222,10 @@ public class ControlLeases implements ControlGate {
         for (SessionControl c : controls.values()) {
             After after = new After();
             synchronized (c) {
-                for (Iterator<Waiter> it = c.waiting.iterator(); it.hasNext(); ) {
-                    Waiter w = it.next();
-                    if (w.client().id().equals(client.id())) {
-                        it.remove();
-                        after.actions.add(() -> w.granted().cancel(false));
-                    }
+                for (LeaseBook.Waiter w : c.book.leaveAll(client)) {
+                    after.actions.add(() -> w.granted().cancel(false));
                 }
-                if (c.lease != null && c.lease.holder.id().equals(client.id())) {
+                if (c.book.heldBy(client)) {
                     end(c, "disconnected", after);
                 }
             }
@@ -263,36 +235,29 @@ public class ControlLeases implements ControlGate {
 
     /** Ends the current lease and grants control to the first waiter still waiting. Holds c. */
     private void end(SessionControl c, String reason, After after) {
-        Lease ended = c.lease;
-        c.lease = null;
-        Waiter next;
-        while ((next = c.waiting.pollFirst()) != null) {
-            if (!next.granted().isDone()) {
-                break;
-            }
-        }
-        if (next != null) {
-            c.lease = new Lease(next.client(), next.ttlNanos());
-            Map<String, Object> grant = granted(c.lease);
-            CompletableFuture<Map<String, Object>> future = next.granted();
+        LeaseBook.Handover handover = c.book.end();
+        if (handover.next() != null) {
+            Grant grant = granted(c.book.lease());
+            CompletableFuture<Grant> future = handover.next().granted();
             after.actions.add(() -> future.complete(grant));
         }
-        changed(c, ended == null ? null : ended.holder, reason);
+        changed(c, handover.ended(), reason);
     }
 
-    private void timedOut(SessionControl c, Waiter waiter, long timeoutMs) {
+    private void timedOut(SessionControl c, LeaseBook.Waiter waiter, long timeoutMs) {
         HubException timeout;
         synchronized (c) {
-            if (!c.waiting.remove(waiter)) {
+            if (!c.book.leave(waiter)) {
                 return; // granted meanwhile
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("session", c.owner.id());
             data.put("timeoutMs", timeoutMs);
             String holder = "nobody";
-            if (c.lease != null) {
-                data.put("holder", holderData(c.lease.holder));
-                holder = describe(c.lease.holder);
+            LeaseBook.Lease lease = c.book.lease();
+            if (lease != null) {
+                data.put("holder", holderData(lease.holder));
+                holder = describe(lease.holder);
             }
             timeout = new HubException(ErrorCode.TIMEOUT, "Control of session \"" + c.owner.id() + "\" did not come free within "
                     + timeoutMs + " ms: " + holder + " still holds it. Try again later, or wait longer with a larger timeoutMs.", data);
@@ -302,30 +267,21 @@ public class ControlLeases implements ControlGate {
 
     /** Broadcasts the change, and tells the old and the new holder even when they did not subscribe. Holds c. */
     private void changed(SessionControl c, Client previous, String reason) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("holder", c.lease == null ? null : controller(c.lease));
-        Map<String, Object> before = null;
-        if (previous != null) {
-            before = new LinkedHashMap<>();
-            before.put("clientId", previous.id());
-            before.put("name", previous.name());
-            before.put("kind", previous.kind().wire());
-        }
-        data.put("previous", before);
-        data.put("reason", reason);
-        data.put("waiting", c.waiting.size());
+        LeaseBook.Lease lease = c.book.lease();
+        ControlChanged.ClientRef before = previous == null ? null
+                : new ControlChanged.ClientRef(previous.id(), previous.name(), previous.kind().wire());
         List<String> concerned = new ArrayList<>();
         if (previous != null) {
             concerned.add(previous.id());
         }
-        if (c.lease != null) {
-            concerned.add(c.lease.holder.id());
+        if (lease != null) {
+            concerned.add(lease.holder.id());
         }
-        events.emit(c.owner.id(), "control.changed", null, data, concerned);
+        events.emit(c.owner.id(), null, new ControlChanged(lease == null ? null : controller(lease), before, reason, c.book.queued()), concerned);
     }
 
     private SessionControl control(Session session) {
-        return controls.compute(session.id(), (id, old) -> old != null && old.owner == session ? old : new SessionControl(session));
+        return controls.compute(session.id(), (id, old) -> old != null && old.owner == session ? old : new SessionControl(session, nanoClock));
     }
 
     /** The control of the session as it exists now; a deleted (or deleted and recreated) session's lease is gone. */
@@ -341,7 +297,7 @@ public class ControlLeases implements ControlGate {
         return c;
     }
 
-    private HubException held(SessionControl c, Lease lease, Client asking, String why) {
+    private HubException held(SessionControl c, LeaseBook.Lease lease, Client asking, String why) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("session", c.owner.id());
         data.put("holder", holderData(lease.holder));
@@ -352,14 +308,11 @@ public class ControlLeases implements ControlGate {
                 + describe(lease.holder) + (why == null ? "" : "; " + why) + ". Reading methods still work; to drive, " + hint + ".", data);
     }
 
-    private static Map<String, Object> granted(Lease lease) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("holder", controller(lease));
-        result.put("ttlMs", TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos));
-        return result;
+    private static Grant granted(LeaseBook.Lease lease) {
+        return new Grant(controller(lease), TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos));
     }
 
-    private static SessionInfo.Controller controller(Lease lease) {
+    private static SessionInfo.Controller controller(LeaseBook.Lease lease) {
         return new SessionInfo.Controller(lease.holder.id(), lease.holder.name(), lease.holder.kind().wire(), lease.since);
     }
 

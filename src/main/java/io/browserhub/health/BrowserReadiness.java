@@ -1,6 +1,6 @@
 package io.browserhub.health;
 
-import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LocalBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,11 @@ public class BrowserReadiness implements HealthCheck {
 
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private final BrowserLauncher launcher;
+    private final LocalBackend launcher;
     private volatile HealthCheckResponse cached;
     private volatile long checkedAt;
 
-    public BrowserReadiness(BrowserLauncher launcher) {
+    public BrowserReadiness(LocalBackend launcher) {
         this.launcher = launcher;
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class EventCommands implements CommandFamily {
 
-    private static final String NETWORK = "network";
 
     private final SessionRegistry sessions;
     private final EventHub hub;
@@ -48,13 +47,13 @@ public class EventCommands implements CommandFamily {
                                 Map.of("transport", "http"));
                     }
                     EventKinds kinds = call.params().has("kinds") ? EventKinds.of(call.params().strings("kinds")) : EventKinds.all();
-                    boolean networkBefore = hub.wants(session.id(), NETWORK);
+                    boolean networkBefore = hub.wantsNetwork(session.id());
                     long seq = hub.subscribe(call.client(), session, kinds);
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("subscribed", true);
                     result.put("kinds", kinds.prefixes().isEmpty() ? EventKinds.KNOWN.stream().filter(kinds::matches).toList() : kinds.prefixes());
                     result.put("seq", seq);
-                    boolean networkTurnedOn = !networkBefore && hub.wants(session.id(), NETWORK);
+                    boolean networkTurnedOn = !networkBefore && hub.wantsNetwork(session.id());
                     return (networkTurnedOn ? networkListenersAttached(session) : CompletableFuture.completedFuture(null))
                             .thenApply(x -> result);
                 },

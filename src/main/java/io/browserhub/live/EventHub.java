@@ -9,6 +9,7 @@ import io.browserhub.config.HubConfig;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionEvents;
 import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.event.SessionEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -21,9 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Where every session event goes: numbered per session, appended to the session's activity log, and fanned
- * out to the WebSocket clients subscribed to that session, each through its own bounded {@link Outbox}. The
- * event is encoded once, whoever receives it. Replaces the logging default bean.
+ * Where every session event goes: named and encoded (the one place session events become JSON), numbered per
+ * session, appended to the session's activity log, and fanned out to the WebSocket clients subscribed to that
+ * session, each through its own bounded {@link Outbox}. The event is encoded once, whoever receives it. Replaces the
+ * logging default bean.
  */
 @ApplicationScoped
 public class EventHub implements SessionEvents {
@@ -119,13 +121,13 @@ public class EventHub implements SessionEvents {
     }
 
     @Override
-    public boolean wants(String sessionId, String kind) {
+    public boolean wantsNetwork(String sessionId) {
         Stream stream = streams.get(sessionId);
         if (stream == null) {
             return false;
         }
         for (EventKinds filter : stream.filters) {
-            if (filter.overlaps(kind)) {
+            if (filter.wantsNetwork()) {
                 return true;
             }
         }
@@ -133,19 +135,20 @@ public class EventHub implements SessionEvents {
     }
 
     @Override
-    public void emit(String sessionId, String kind, String tab, Map<String, Object> data) {
-        emit(sessionId, kind, tab, data, List.of());
+    public void emit(String sessionId, String tab, SessionEvent event) {
+        emit(sessionId, tab, event, List.of());
     }
 
     /**
      * Emits an event that also goes, subscribed or not, to the given clients (a control change reaches the
      * clients it concerns even when they never subscribed).
      */
-    public void emit(String sessionId, String kind, String tab, Map<String, Object> data, Collection<String> alsoToClients) {
+    public void emit(String sessionId, String tab, SessionEvent event, Collection<String> alsoToClients) {
         Session session = sessions.find(sessionId).orElse(null);
         if (session == null) {
             return; // a deleted session, or a command that named no real one
         }
+        String kind = EventKinds.of(event);
         Stream stream = stream(session);
         List<Outbox> targets = new ArrayList<>();
         synchronized (stream) {
@@ -153,26 +156,23 @@ public class EventHub implements SessionEvents {
             stream.seq = seq;
             String params;
             try {
-                params = json.writeValueAsString(new SessionEvent(seq, Instant.now().toString(), sessionId, kind, tab,
-                        data == null ? Map.of() : data));
+                params = json.writeValueAsString(new EventEnvelope(seq, Instant.now().toString(), sessionId, kind, tab, event));
             } catch (JsonProcessingException e) {
                 LOG.warnf(e, "Cannot encode a %s event of session %s", kind, sessionId);
                 return;
             }
             activity.append(session, params);
-            String text = null;
+            Notification notification = new Notification("event", params);
             for (Map.Entry<String, Subscription> e : stream.subscribers.entrySet()) {
                 if (e.getValue().kinds().matches(kind) || alsoToClients.contains(e.getKey())) {
-                    text = text != null ? text : notification(params);
-                    e.getValue().outbox().offer(sessionId, seq, text);
+                    e.getValue().outbox().offer(sessionId, seq, notification);
                     targets.add(e.getValue().outbox());
                 }
             }
             for (String clientId : alsoToClients) {
                 Outbox outbox = outboxes.get(clientId);
                 if (outbox != null && !stream.subscribers.containsKey(clientId)) {
-                    text = text != null ? text : notification(params);
-                    outbox.offer(sessionId, seq, text);
+                    outbox.offer(sessionId, seq, notification);
                     targets.add(outbox);
                 }
             }
@@ -202,9 +202,5 @@ public class EventHub implements SessionEvents {
             }
             return new Stream(session, subscribers);
         });
-    }
-
-    private static String notification(String params) {
-        return "{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":" + params + "}";
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class Outbox {
 
-    private record Queued(String session, long seq, String text) {
+    private record Queued(String session, long seq, Notification notification) {
     }
 
     private static final class Dropped {
@@ -48,7 +48,7 @@ final class Outbox {
     }
 
     /** Queues an event; call {@link #drain()} afterwards, outside any lock of the caller's. */
-    synchronized void offer(String session, long seq, String text) {
+    synchronized void offer(String session, long seq, Notification notification) {
         if (closed) {
             return;
         }
@@ -57,7 +57,7 @@ final class Outbox {
             dropped.computeIfAbsent(oldest.session(), s -> new Dropped()).add(oldest.seq());
             droppedTotal++;
         }
-        queue.addLast(new Queued(session, seq, text));
+        queue.addLast(new Queued(session, seq, notification));
     }
 
     /** Hands waiting messages to the socket while the in-flight window has room. Never blocks. */
@@ -69,18 +69,18 @@ final class Outbox {
             draining = true;
         }
         while (true) {
-            String text;
+            Notification next;
             synchronized (this) {
                 if (closed || inFlight >= maxInFlight || (queue.isEmpty() && dropped.isEmpty())) {
                     draining = false;
                     return;
                 }
-                text = dropped.isEmpty() ? queue.pollFirst().text() : droppedNotice();
+                next = dropped.isEmpty() ? queue.pollFirst().notification() : droppedNotice();
                 inFlight++;
             }
             CompletionStage<?> sent;
             try {
-                sent = sink.send(text);
+                sent = sink.send(next);
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
@@ -96,14 +96,14 @@ final class Outbox {
         }
     }
 
-    private String droppedNotice() {
+    private Notification droppedNotice() {
         Iterator<Map.Entry<String, Dropped>> it = dropped.entrySet().iterator();
         Map.Entry<String, Dropped> first = it.next();
         it.remove();
         Dropped d = first.getValue();
         // session ids are [A-Za-z0-9._-]: nothing to escape
-        return "{\"jsonrpc\":\"2.0\",\"method\":\"events.dropped\",\"params\":{\"session\":\"" + first.getKey()
-                + "\",\"count\":" + d.count + ",\"firstSeq\":" + d.firstSeq + ",\"lastSeq\":" + d.lastSeq + "}}";
+        return new Notification("events.dropped", "{\"session\":\"" + first.getKey()
+                + "\",\"count\":" + d.count + ",\"firstSeq\":" + d.firstSeq + ",\"lastSeq\":" + d.lastSeq + "}");
     }
 
     synchronized void close() {

@@ -2,6 +2,7 @@ package io.browserhub.reaper;
 
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.StopReason;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public class IdleReaper {
         for (Session session : sessions.all()) {
             if (session.idleLongerThanTimeout(now)) {
                 LOG.infof("Reaping idle session %s (last activity %s)", session.id(), session.lastActivityAt());
-                session.stop(Session.REAPED);
+                session.stop(StopReason.REAPED);
             }
         }
     }

@@ -9,15 +9,15 @@ import io.browserhub.client.Client;
 import io.browserhub.command.Dispatcher;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import static io.browserhub.error.Throwables.firstLine;
+import static io.browserhub.error.Throwables.unwrap;
 import io.browserhub.security.JsonLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -179,17 +179,5 @@ public class JsonRpc {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a JSON tree", e);
         }
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -5,6 +5,7 @@ import io.browserhub.live.screencast.ScreencastHub;
 import io.browserhub.live.screencast.ViewerSink;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.live.EventHub;
+import io.browserhub.live.Notification;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -44,7 +45,7 @@ public class RpcSocket {
     public void open(WebSocketConnection connection) {
         Client client = Client.anonymous();
         clients.put(connection.id(), client);
-        events.connected(client, text -> connection.sendText(text).subscribeAsCompletionStage());
+        events.connected(client, n -> connection.sendText(n.framed(JsonRpcNotifications::frame)).subscribeAsCompletionStage());
         screencasts.connected(client, new ViewerSink() {
             @Override
             public CompletionStage<?> binary(byte[] message) {
@@ -52,8 +53,8 @@ public class RpcSocket {
             }
 
             @Override
-            public CompletionStage<?> text(String message) {
-                return connection.sendText(message).subscribeAsCompletionStage();
+            public CompletionStage<?> notify(Notification notification) {
+                return connection.sendText(notification.framed(JsonRpcNotifications::frame)).subscribeAsCompletionStage();
             }
         });
     }

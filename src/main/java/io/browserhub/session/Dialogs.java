@@ -1,9 +1,9 @@
 package io.browserhub.session;
 
 import com.microsoft.playwright.Dialog;
+import io.browserhub.session.event.DialogClosed;
+import io.browserhub.session.event.DialogOpened;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * JavaScript dialogs (alert, confirm, prompt, beforeunload) of a session. A dialog blocks the command that
@@ -15,28 +15,35 @@ public final class Dialogs {
 
     private final String sessionId;
     private final SessionEvents events;
-    private final SessionActor actor;
+    private final InterruptServer interrupts;
     private final Duration timeout;
     private Answer armed;
     private Dialog pending;
     private String pendingTab;
     private int opened;
-    private Map<String, Object> lastClosed;
+    private DialogClosed lastClosed;
 
     /** How to answer a dialog. */
     public record Answer(boolean accept, String promptText) {
     }
 
-    Dialogs(String sessionId, SessionEvents events, SessionActor actor, Duration timeout) {
+    /**
+     * What page.handleDialog did: answered the open dialog (its type, message and default value), or, with none open,
+     * armed the answer for the next one. Absent fields are null.
+     */
+    public record Handled(String type, String message, String defaultValue, boolean answered, Boolean armed) {
+    }
+
+    Dialogs(String sessionId, SessionEvents events, InterruptServer interrupts, Duration timeout) {
         this.sessionId = sessionId;
         this.events = events;
-        this.actor = actor;
+        this.interrupts = interrupts;
         this.timeout = timeout;
     }
 
     void onDialog(Dialog dialog, String tab) {
         opened++;
-        events.emit(sessionId, "page.dialog", tab, describe(dialog));
+        events.emit(sessionId, tab, new DialogOpened(dialog.type(), dialog.message(), dialog.defaultValue()));
         if (armed != null) {
             Answer answer = armed;
             armed = null;
@@ -45,31 +52,23 @@ public final class Dialogs {
         }
         pending = dialog;
         pendingTab = tab;
-        actor.serveInterrupts(() -> pending == null, timeout);
+        interrupts.serveUntil(() -> pending == null, timeout);
         if (pending == dialog) {
             pending = null;
             apply(dialog, tab, new Answer(false, null), "dismissed: nobody answered within " + timeout.toMillis() + " ms");
         }
     }
 
-    /**
-     * Answers the open dialog; with none open, keeps the answer for the next dialog. Returns what happened,
-     * for the caller's result.
-     */
-    public Map<String, Object> answer(Answer answer) {
-        Map<String, Object> result = new LinkedHashMap<>();
+    /** Answers the open dialog; with none open, keeps the answer for the next dialog. */
+    public Handled answer(Answer answer) {
         if (pending == null) {
             armed = answer;
-            result.put("answered", false);
-            result.put("armed", true);
-            return result;
+            return new Handled(null, null, null, false, true);
         }
         Dialog dialog = pending;
         pending = null;
-        result.putAll(describe(dialog));
         apply(dialog, pendingTab, answer, "answered");
-        result.put("answered", true);
-        return result;
+        return new Handled(dialog.type(), dialog.message(), dialog.defaultValue(), true, null);
     }
 
     private void apply(Dialog dialog, String tab, Answer answer, String how) {
@@ -82,11 +81,8 @@ public final class Dialogs {
         } else {
             dialog.dismiss();
         }
-        Map<String, Object> data = describe(dialog);
-        data.put("accepted", answer.accept());
-        data.put("how", how);
-        lastClosed = data;
-        events.emit(sessionId, "page.dialog.closed", tab, data);
+        lastClosed = new DialogClosed(dialog.type(), dialog.message(), dialog.defaultValue(), answer.accept(), how);
+        events.emit(sessionId, tab, lastClosed);
     }
 
     /** How many dialogs the session's pages have opened: compare before and after a command. */
@@ -94,16 +90,8 @@ public final class Dialogs {
         return opened;
     }
 
-    /** The last dialog closed: type, message, defaultValue, accepted, how; null when none was. */
-    public Map<String, Object> lastClosed() {
-        return lastClosed == null ? null : new LinkedHashMap<>(lastClosed);
-    }
-
-    private static Map<String, Object> describe(Dialog dialog) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", dialog.type());
-        data.put("message", dialog.message());
-        data.put("defaultValue", dialog.defaultValue());
-        return data;
+    /** The last dialog closed; null when none was. */
+    public DialogClosed lastClosed() {
+        return lastClosed;
     }
 }

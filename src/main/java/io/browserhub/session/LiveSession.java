@@ -2,7 +2,6 @@ package io.browserhub.session;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +13,16 @@ import java.util.Map;
 public final class LiveSession {
 
     private final String id;
-    private final Tabs tabs;
-    private final Dialogs dialogs;
-    private final BrowserContext context;
-    private final SessionActor actor;
     private final SessionPaths paths;
+    private final SessionBrowser browser;
+    private final Tabs tabs;
     private boolean tracing;
 
-    private final Screencasts screencasts;
-
-    LiveSession(String id, SessionPaths paths, Tabs tabs, Dialogs dialogs, Screencasts screencasts, BrowserContext context,
-                SessionActor actor) {
+    LiveSession(String id, SessionPaths paths, SessionBrowser browser) {
         this.id = id;
-        this.screencasts = screencasts;
         this.paths = paths;
-        this.tabs = tabs;
-        this.dialogs = dialogs;
-        this.context = context;
-        this.actor = actor;
+        this.browser = browser;
+        this.tabs = browser.tabRegistry();
     }
 
     public String id() {
@@ -49,30 +40,28 @@ public final class LiveSession {
 
     public TabInfo describe(String tab) {
         Page page = tabs.page(tab);
-        String id = tabs.idOf(page);
-        return new TabInfo(id, page.url(), page.title(), id.equals(tabs.active()));
+        String tabId = tabs.idOf(page);
+        String title = browser.titles(List.of(page)).getOrDefault(page, "");
+        return new TabInfo(tabId, page.url(), title, tabId.equals(tabs.active()));
     }
 
     public List<TabInfo> tabs() {
         String active = tabs.active();
+        Map<String, Page> open = tabs.all();
+        Map<Page, String> titles = browser.titles(open.values());
         List<TabInfo> out = new ArrayList<>();
-        for (Map.Entry<String, Page> tab : tabs.all().entrySet()) {
-            Page page = tab.getValue();
-            try {
-                out.add(new TabInfo(tab.getKey(), page.url(), page.title(), tab.getKey().equals(active)));
-            } catch (PlaywrightException e) {
-                if (!page.isClosed()) {
-                    throw e;
-                }
-                // closed while we listed: it is gone, leave it out
+        for (Map.Entry<String, Page> tab : open.entrySet()) {
+            String title = titles.get(tab.getValue());
+            if (title != null) { // else closed while we listed: it is gone, leave it out
+                out.add(new TabInfo(tab.getKey(), tab.getValue().url(), title, tab.getKey().equals(active)));
             }
         }
         return out;
     }
 
     public TabInfo newTab() {
-        Page page = context.newPage();
-        String tab = actor.adopt(page);
+        Page page = browser.context().newPage();
+        String tab = browser.adopt(page);
         tabs.activate(tab);
         page.bringToFront();
         return describe(tab);
@@ -82,7 +71,7 @@ public final class LiveSession {
         Page page = tabs.page(tab);
         tabs.activate(tab);
         page.bringToFront();
-        actor.tabsChanged();
+        browser.tabsChanged();
         return describe(tab);
     }
 
@@ -90,28 +79,28 @@ public final class LiveSession {
         Page page = tabs.page(tab);
         page.close();
         tabs.remove(page);
-        actor.tabsChanged();
+        browser.tabsChanged();
         if (tabs.isEmpty()) {
             // a session always has a tab to drive: closing the last one leaves a blank one
-            actor.adopt(context.newPage());
+            browser.adopt(browser.context().newPage());
         }
     }
 
     /** Call after a command that may have changed URLs or titles without a navigation event. */
     public void touched() {
-        actor.titlesMayHaveChanged();
+        browser.titlesMayHaveChanged();
     }
 
-    public Map<String, Object> answerDialog(Dialogs.Answer answer) {
-        return dialogs.answer(answer);
+    public Dialogs.Handled answerDialog(Dialogs.Answer answer) {
+        return browser.dialogs().answer(answer);
     }
 
     public Dialogs dialogs() {
-        return dialogs;
+        return browser.dialogs();
     }
 
     public BrowserContext context() {
-        return context;
+        return browser.context();
     }
 
     /** The session's files: screenshots, traces, downloads. */
@@ -126,12 +115,12 @@ public final class LiveSession {
      */
     public void startScreencast(String tab, ScreencastSettings settings, FrameListener listener) {
         Page page = tabs.page(tab);
-        screencasts.start(page, tabs.idOf(page), tab, settings, listener);
+        browser.screencasts().start(page, tabs.idOf(page), tab, settings, listener);
     }
 
     /** Stops the screencast of that tab (null: the one following the active tab). */
     public void stopScreencast(String tab) {
-        screencasts.stop(tab);
+        browser.screencasts().stop(tab);
     }
 
     /** Whether a Playwright trace is recording (it ends with the browser). */

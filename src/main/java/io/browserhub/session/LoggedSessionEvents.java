@@ -1,8 +1,8 @@
 package io.browserhub.session;
 
+import io.browserhub.session.event.SessionEvent;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** The event sink used when nothing else subscribes to session events: a debug log line per event. */
@@ -13,9 +13,9 @@ public class LoggedSessionEvents implements SessionEvents {
     private static final Logger LOG = Logger.getLogger("io.browserhub.events");
 
     @Override
-    public void emit(String sessionId, String kind, String tab, Map<String, Object> data) {
+    public void emit(String sessionId, String tab, SessionEvent event) {
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("%s %s %s %s", sessionId, kind, tab == null ? "-" : tab, data);
+            LOG.debugf("%s %s %s", sessionId, tab == null ? "-" : tab, event);
         }
     }
 }

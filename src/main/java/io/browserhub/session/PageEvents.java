@@ -1,5 +1,7 @@
 package io.browserhub.session;
 
+import static io.browserhub.error.Throwables.firstLine;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -11,14 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.browserhub.session.event.ConsoleMessage;
+import io.browserhub.session.event.DownloadFailed;
+import io.browserhub.session.event.DownloadSaved;
+import io.browserhub.session.event.DownloadStarted;
+import io.browserhub.session.event.NetworkFailed;
+import io.browserhub.session.event.NetworkRequest;
+import io.browserhub.session.event.NetworkResponse;
+import io.browserhub.session.event.PageError;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,13 +75,8 @@ final class PageEvents {
     }
 
     void attach(Page page) {
-        page.onConsoleMessage(message -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("type", message.type());
-            data.put("text", clip(message.text(), MAX_TEXT));
-            data.put("location", message.location());
-            events.emit(sessionId, "page.console", tabs.idOf(page), data);
-        });
+        page.onConsoleMessage(message -> events.emit(sessionId, tabs.idOf(page),
+                new ConsoleMessage(message.type(), clip(message.text(), MAX_TEXT), message.location())));
         page.onPageError(error -> {
             // Playwright hands over "TypeError: msg\n" followed by the stack, which repeats that line
             List<String> lines = new ArrayList<>(error == null ? List.of() : error.lines().toList());
@@ -83,15 +86,12 @@ final class PageEvents {
             String text = String.join("\n", lines);
             String first = lines.isEmpty() ? "" : lines.get(0);
             int colon = first.indexOf(": ");
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("name", colon > 0 && !first.substring(0, colon).contains(" ") ? first.substring(0, colon) : "Error");
-            data.put("message", colon > 0 ? first.substring(colon + 2) : first);
-            data.put("stack", clip(text, MAX_TEXT));
-            events.emit(sessionId, "page.error", tabs.idOf(page), data);
+            String name = colon > 0 && !first.substring(0, colon).contains(" ") ? first.substring(0, colon) : "Error";
+            events.emit(sessionId, tabs.idOf(page), new PageError(name, colon > 0 ? first.substring(colon + 2) : first, clip(text, MAX_TEXT)));
         });
         page.onDownload(download -> {
             String tab = tabs.idOf(page);
-            events.emit(sessionId, "page.download", tab, described(download));
+            events.emit(sessionId, tab, new DownloadStarted(clip(download.url(), MAX_URL), download.suggestedFilename()));
             pending.add(new PendingDownload(download, tab, System.currentTimeMillis()));
         });
     }
@@ -107,12 +107,12 @@ final class PageEvents {
             }
         } catch (RuntimeException e) {
             // the browser may be going away; the actor notices that on its own
-            LOG.debugf("Session %s: page events: %s", sessionId, SessionActor.firstLine(e.getMessage()));
+            LOG.debugf("Session %s: page events: %s", sessionId, firstLine(e.getMessage()));
         }
     }
 
     private void syncNetwork() {
-        boolean wanted = events.wants(sessionId, "network");
+        boolean wanted = events.wantsNetwork(sessionId);
         if (wanted != network) {
             network = wanted;
             if (wanted) {
@@ -164,24 +164,21 @@ final class PageEvents {
     /** Saves a download under downloads/ with its suggested name; by now the browser has finished it. */
     private void save(PendingDownload p) {
         Download download = p.download();
-        Map<String, Object> data = described(download);
+        String url = clip(download.url(), MAX_URL);
+        String suggested = download.suggestedFilename();
         try {
             Files.createDirectories(downloads);
-            Path target = freeName(downloads, safeName(download.suggestedFilename()));
+            Path target = freeName(downloads, safeName(suggested));
             download.saveAs(target);
             String failure = download.failure();
             if (failure != null) {
-                data.put("failure", failure);
-                events.emit(sessionId, "page.download.failed", p.tab(), data);
+                events.emit(sessionId, p.tab(), new DownloadFailed(url, suggested, failure));
             } else {
-                data.put("path", target.toString());
-                data.put("bytes", Files.size(target));
-                events.emit(sessionId, "page.download.saved", p.tab(), data);
+                events.emit(sessionId, p.tab(), new DownloadSaved(url, suggested, target.toString(), Files.size(target)));
             }
         } catch (PlaywrightException | IOException e) {
             LOG.debugf("Session %s: download of %s failed: %s", sessionId, download.url(), e.getMessage());
-            data.put("failure", failureOf(e));
-            events.emit(sessionId, "page.download.failed", p.tab(), data);
+            events.emit(sessionId, p.tab(), new DownloadFailed(url, suggested, failureOf(e)));
         }
         try {
             // the browser's own copy, named by its GUID, is no longer needed
@@ -195,34 +192,22 @@ final class PageEvents {
     private static String failureOf(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         java.util.regex.Matcher m = Pattern.compile("message='([^\\n]*)").matcher(message);
-        return m.find() ? m.group(1) : SessionActor.firstLine(message);
+        return m.find() ? m.group(1) : firstLine(message);
     }
 
     private void request(Request request) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("method", request.method());
-        data.put("url", clip(request.url(), MAX_URL));
-        data.put("resourceType", request.resourceType());
-        data.put("navigation", request.isNavigationRequest());
-        events.emit(sessionId, "network.request", tabOf(request), data);
+        events.emit(sessionId, tabOf(request), new NetworkRequest(request.method(), clip(request.url(), MAX_URL),
+                request.resourceType(), request.isNavigationRequest()));
     }
 
     private void response(Response response) {
         Request request = response.request();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("method", request.method());
-        data.put("url", clip(response.url(), MAX_URL));
-        data.put("status", response.status());
-        data.put("statusText", response.statusText());
-        events.emit(sessionId, "network.response", tabOf(request), data);
+        events.emit(sessionId, tabOf(request), new NetworkResponse(request.method(), clip(response.url(), MAX_URL),
+                response.status(), response.statusText()));
     }
 
     private void requestFailed(Request request) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("method", request.method());
-        data.put("url", clip(request.url(), MAX_URL));
-        data.put("failure", request.failure());
-        events.emit(sessionId, "network.failed", tabOf(request), data);
+        events.emit(sessionId, tabOf(request), new NetworkFailed(request.method(), clip(request.url(), MAX_URL), request.failure()));
     }
 
     private String tabOf(Request request) {
@@ -231,13 +216,6 @@ final class PageEvents {
         } catch (PlaywrightException e) {
             return null; // a service worker's request belongs to no tab
         }
-    }
-
-    private static Map<String, Object> described(Download download) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("url", clip(download.url(), MAX_URL));
-        data.put("suggestedFilename", download.suggestedFilename());
-        return data;
     }
 
     /** The suggested name without anything that could leave the downloads directory. */

@@ -1,7 +1,7 @@
 package io.browserhub.session;
 
-import io.browserhub.browser.BrowserLauncher;
-import io.browserhub.browser.LaunchSettings;
+import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.LaunchSettings;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
@@ -10,21 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import io.browserhub.session.event.StateChanged;
 import org.jboss.logging.Logger;
 
 /**
  * One named session: its record on disk and, while running, the actor that owns its browser. Any command
  * to a stopped or crashed session starts it again on the same profile, with its tabs reopened.
  */
-public final class Session {
+public final class Session implements EvictionPolicy.Candidate {
 
     private static final Logger LOG = Logger.getLogger(Session.class);
-    /** The stop reason of the idle reaper. */
-    public static final String REAPED = "reaped";
 
     private final String id;
     private final SessionStore store;
-    private final BrowserLauncher launcher;
+    private final BrowserBackend backend;
     private final SessionEvents events;
     private final HubConfig config;
 
@@ -34,30 +35,30 @@ public final class Session {
     private volatile SessionState state = SessionState.STOPPED;
     private volatile Instant lastActivityAt;
     private volatile String lastFailure;
-    private volatile String stopReason = "stopped";
-    private final java.util.concurrent.atomic.AtomicInteger viewers = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile StopReason stopReason = StopReason.STOPPED;
+    private final AtomicInteger viewers = new AtomicInteger();
     private final Capacity capacity;
+    private final SessionCounters counters;
 
     /** Decides whether one more browser may start, making room first when needed (the registry). */
     interface Capacity {
         SessionActor startWithRoom(Session session);
     }
 
-    private final SessionCounters counters;
-
-    Session(SessionRecord record, SessionStore store, BrowserLauncher launcher, SessionEvents events, HubConfig config,
+    Session(SessionRecord record, SessionStore store, BrowserBackend backend, SessionEvents events, HubConfig config,
             Capacity capacity, SessionCounters counters) {
         this.id = record.id();
         this.counters = counters;
         this.capacity = capacity;
         this.record = record;
         this.store = store;
-        this.launcher = launcher;
+        this.backend = backend;
         this.events = events;
         this.config = config;
         this.lastActivityAt = record.lastActivityAt() != null ? record.lastActivityAt() : record.createdAt();
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -66,6 +67,7 @@ public final class Session {
         return state;
     }
 
+    @Override
     public Instant lastActivityAt() {
         return lastActivityAt;
     }
@@ -81,14 +83,11 @@ public final class Session {
 
     /** Runs work on the session's browser, starting the browser first when the session is not running. */
     public <T> CompletableFuture<T> execute(SessionWork<T> work) {
-        return execute(work, false, 0);
+        return execute(work, WorkOptions.PLAIN);
     }
 
-    /**
-     * Runs work on the actor. {@code limitMs} is how long it may run before the page counts as stuck
-     * (0 = no limit); {@code interrupting} work runs even while the current command is blocked by a dialog.
-     */
-    public <T> CompletableFuture<T> execute(SessionWork<T> work, boolean interrupting, long limitMs) {
+    /** Runs work on the actor, as {@code options} say (its tab, whether it interrupts, its time limit). */
+    public <T> CompletableFuture<T> execute(SessionWork<T> work, WorkOptions options) {
         lastActivityAt = Instant.now();
         SessionActor target;
         synchronized (this) {
@@ -97,7 +96,7 @@ public final class Session {
         if (target == null) {
             target = capacity.startWithRoom(this);
         }
-        CompletableFuture<T> result = target.submit(work, interrupting, limitMs);
+        CompletableFuture<T> result = target.submit(work, options);
         result.whenComplete((r, e) -> lastActivityAt = Instant.now());
         return result;
     }
@@ -124,7 +123,8 @@ public final class Session {
     }
 
     /** Running, not busy, no viewers: may be stopped to make room. */
-    boolean idle() {
+    @Override
+    public boolean idle() {
         SessionActor current = actor;
         return state == SessionState.RUNNING && current != null && !current.busy() && viewers.get() == 0;
     }
@@ -153,11 +153,11 @@ public final class Session {
 
     /** Closes the browser gracefully after the commands already queued; the profile stays. */
     public CompletableFuture<SessionInfo> stop() {
-        return stop("stopped");
+        return stop(StopReason.STOPPED);
     }
 
-    /** Stops with a reason that the session.state event reports ("reaped", "stopped", "limit"). */
-    public CompletableFuture<SessionInfo> stop(String reason) {
+    /** Stops with a reason that the session.state event reports. Always completes: a browser that will not stop is ended. */
+    public CompletableFuture<SessionInfo> stop(StopReason reason) {
         SessionActor stopping;
         synchronized (this) {
             stopping = actor;
@@ -167,7 +167,7 @@ public final class Session {
             if (!stopping.stopRequested()) {
                 stopping.requestStop();
                 stopReason = reason;
-                setState(SessionState.STOPPING, reason);
+                setState(SessionState.STOPPING, reason.wire());
             }
         }
         return stopping.terminated().thenApply(x -> info());
@@ -182,6 +182,7 @@ public final class Session {
                 return CompletableFuture.completedFuture(null);
             }
             current.abandon();
+            stopReason = StopReason.SHUTDOWN;
         }
         return current.terminated();
     }
@@ -224,7 +225,7 @@ public final class Session {
 
     private List<TabInfo> savedTabs() {
         List<SavedTab> saved = record.tabs();
-        return java.util.stream.IntStream.range(0, saved.size())
+        return IntStream.range(0, saved.size())
                 .mapToObj(i -> new TabInfo("t" + (i + 1), saved.get(i).url(), saved.get(i).title(), saved.get(i).active()))
                 .toList();
     }
@@ -263,14 +264,18 @@ public final class Session {
             }
 
             @Override
-            public void ended(boolean crashed, String cause) {
+            public void ended(boolean crashed, String cause, String hungTab) {
                 synchronized (Session.this) {
                     if (crashed) {
                         lastFailure = cause;
                     }
+                    if (hungTab != null && !deleted) {
+                        record = record.withTabs(markHung(record.tabs(), self[0].tabs(), hungTab));
+                        store.save(record);
+                    }
                     counters.ended(crashed, stopReason);
                     if (actor == self[0]) {
-                        setState(crashed ? SessionState.CRASHED : SessionState.STOPPED, crashed ? cause : stopReason);
+                        setState(crashed ? SessionState.CRASHED : SessionState.STOPPED, crashed ? cause : stopReason.wire());
                     }
                 }
             }
@@ -278,6 +283,7 @@ public final class Session {
         SessionOptions o = record.options();
         SessionPaths paths = paths();
         LaunchSettings settings = new LaunchSettings(
+                id,
                 paths.profile(),
                 paths.downloads(),
                 store.tempDir(),
@@ -285,10 +291,11 @@ public final class Session {
                 o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
                 o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),
                 o.userAgent(), o.locale(), o.timezoneId());
-        actor = new SessionActor(id, paths, launcher, settings, record.tabs(), events, listener,
-                config.session().dialogTimeout(), config.session().queueCapacity(), predecessor);
+        actor = new SessionActor(id, paths, backend, settings, record.tabs(), events, listener,
+                config.session().dialogTimeout(), config.session().startTimeout().plus(config.session().stuckGrace()),
+                config.session().queueCapacity(), predecessor);
         self[0] = actor;
-        stopReason = "stopped";
+        stopReason = StopReason.STOPPED;
         setState(SessionState.STARTING, state == SessionState.CRASHED ? "restarting after a crash" : "starting");
         actor.start();
         return actor;
@@ -300,6 +307,17 @@ public final class Session {
         }
         LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), reason);
         state = next;
-        events.emit(id, "session.state", null, Map.of("state", next.wire(), "reason", reason == null ? "" : reason));
+        events.emit(id, null, new StateChanged(next, reason == null ? "" : reason));
+    }
+
+    /** The remembered tabs with the one whose page got the browser stuck marked, so it comes back blank. */
+    private static List<SavedTab> markHung(List<SavedTab> saved, List<TabInfo> seen, String hungTab) {
+        List<SavedTab> out = new java.util.ArrayList<>(saved);
+        for (int i = 0; i < seen.size() && i < out.size(); i++) {
+            if (seen.get(i).id().equals(hungTab)) {
+                out.set(i, out.get(i).asHung());
+            }
+        }
+        return out;
     }
 }

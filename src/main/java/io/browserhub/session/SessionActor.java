@@ -1,17 +1,17 @@
 package io.browserhub.session;
 
+import static io.browserhub.error.Throwables.firstLine;
+
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.options.WaitUntilState;
-import io.browserhub.browser.BrowserLauncher;
-import io.browserhub.browser.LaunchSettings;
+import com.microsoft.playwright.TimeoutError;
+import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.LaunchSettings;
+import io.browserhub.backend.RunningBrowser;
 import io.browserhub.browser.PlaywrightMessage;
-import io.browserhub.browser.ProcessTrees;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +23,21 @@ import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * The one thread that owns a running session's Playwright, its driver process and its Chromium. Every
- * Playwright call of the session happens here, in the order commands were queued. While idle the actor
- * pumps Playwright, because Playwright delivers events only while its owning thread is inside a call.
+ * The one thread that owns a running session's browser: every Playwright call of the session happens here, in the
+ * order commands were queued. While idle the actor pumps Playwright, because Playwright delivers events only while its
+ * owning thread is inside a call; a new command wakes the pump at once. What the browser is and how it is wired lives
+ * in {@link SessionBrowser}; where it runs, behind {@link BrowserBackend}.
  */
-final class SessionActor {
+final class SessionActor implements InterruptServer {
 
     private static final Logger LOG = Logger.getLogger(SessionActor.class);
-    /** After a command, wait this long on the queue alone: the next command of a busy client starts at once. */
+    /** After a command, pump this long before doing the hub's own chores: a busy client's next command comes first. */
     private static final long HOT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long PUMP_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long TITLE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** A stop lets queued commands finish this long, then ends the browser: a stop always completes. */
+    private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** After ending a browser that would not stop, how long the actor thread may take to notice before it is left behind. */
+    private static final long ABANDON_AFTER_KILL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** What the actor tells its session. Called on the actor thread. */
     interface Listener {
@@ -41,55 +45,53 @@ final class SessionActor {
 
         void tabsChanged(List<SavedTab> saved, List<TabInfo> tabs);
 
-        void ended(boolean crashed, String cause);
+        /** The browser is gone: stopped (crashed false) or lost; {@code hungTab}: the tab whose page got it stuck, if one did. */
+        void ended(boolean crashed, String cause, String hungTab);
     }
 
     private final String sessionId;
     private final SessionPaths paths;
-    private final BrowserLauncher launcher;
+    private final BrowserBackend backend;
     private final LaunchSettings settings;
     private final List<SavedTab> restoreTabs;
     private final SessionEvents events;
     private final Listener listener;
     private final Duration dialogTimeout;
+    private final long startLimitNanos;
     private final CompletableFuture<?> predecessor;
     private final int capacity;
     private final ArrayBlockingQueue<Task<?>> queue;
     private final Thread thread;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final StartProgress progress;
+    private final long createdNanos = System.nanoTime();
 
     private volatile boolean stopRequested;
+    private volatile long stopRequestedNanos;
+    private volatile long killedNanos;
     private volatile boolean abandon;
-    private volatile String crashCause;
-    private volatile List<TabInfo> tabSnapshot = List.of();
-    private volatile Optional<ProcessHandle> browserProcess = Optional.empty();
-    private final StartProgress progress;
+    private volatile String lostCause;
+    private volatile boolean closing;
+    private volatile boolean pumping;
     private volatile Task<?> current;
     private volatile long currentStartedNanos;
+    private volatile String hungTab;
+    private volatile RunningBrowser running;
+    /** Set on the actor thread once the browser is wired; read by other threads for the tab list. */
+    private volatile SessionBrowser browser;
 
-    // actor-thread state
-    private BrowserLauncher.Launched launched;
-    private final Tabs tabs = new Tabs();
-    private Dialogs dialogs;
-    private Screencasts screencasts;
-    private PageEvents pageEvents;
-    private volatile LiveSession live;
-    private boolean tabsDirty = true;
-    /** A command may have changed a title without an event: look once the client pauses (see loop). */
-    private boolean titlesStale;
-    private boolean closing;
-    private long lastTitleRefresh;
-
-    SessionActor(String sessionId, SessionPaths paths, BrowserLauncher launcher, LaunchSettings settings, List<SavedTab> restoreTabs,
-                 SessionEvents events, Listener listener, Duration dialogTimeout, int capacity, CompletableFuture<?> predecessor) {
+    SessionActor(String sessionId, SessionPaths paths, BrowserBackend backend, LaunchSettings settings, List<SavedTab> restoreTabs,
+                 SessionEvents events, Listener listener, Duration dialogTimeout, Duration startLimit, int capacity,
+                 CompletableFuture<?> predecessor) {
         this.sessionId = sessionId;
         this.paths = paths;
-        this.launcher = launcher;
+        this.backend = backend;
         this.settings = settings;
         this.restoreTabs = restoreTabs;
         this.events = events;
         this.listener = listener;
         this.dialogTimeout = dialogTimeout;
+        this.startLimitNanos = startLimit.toNanos();
         this.predecessor = predecessor;
         this.capacity = capacity;
         // room above the capacity for interrupting tasks (dialog answers) that must never be refused
@@ -104,27 +106,32 @@ final class SessionActor {
     }
 
     /** Queues work; LIMIT_REACHED when the queue is full, never a silent wait. */
-    <T> CompletableFuture<T> submit(SessionWork<T> work, boolean interrupting, long limitMs) {
-        Task<T> task = new Task<>(work, interrupting, limitMs);
-        if ((!interrupting && queue.size() >= capacity) || !queue.offer(task)) {
+    <T> CompletableFuture<T> submit(SessionWork<T> work, WorkOptions options) {
+        Task<T> task = new Task<>(work, options);
+        if ((!options.interrupting() && queue.size() >= capacity) || !queue.offer(task)) {
             throw new HubException(ErrorCode.LIMIT_REACHED, "Session \"" + sessionId + "\" already has " + capacity
                     + " commands waiting; wait for some to finish before sending more.", Map.of("queueCapacity", capacity));
         }
         if (terminated.isDone() && queue.remove(task)) {
             task.future.completeExceptionally(unavailable("the session's browser was stopped"));
         }
+        wake();
         return task.future;
     }
 
-    /** Stops after the commands already queued have run. */
+    /** Stops after the commands already queued have run (within a grace: then the browser is ended). */
     void requestStop() {
-        stopRequested = true;
+        if (!stopRequested) {
+            stopRequestedNanos = System.nanoTime();
+            stopRequested = true;
+        }
+        wake();
     }
 
     /** Stops after the current command; queued commands fail. For hub shutdown. */
     void abandon() {
         abandon = true;
-        stopRequested = true;
+        requestStop();
     }
 
     boolean stopRequested() {
@@ -133,7 +140,7 @@ final class SessionActor {
 
     /** Takes no new commands: stopping, crashed, or gone. The next command goes to a new actor. */
     boolean retired() {
-        return stopRequested || crashCause != null || terminated.isDone();
+        return stopRequested || lostCause != null || terminated.isDone();
     }
 
     CompletableFuture<Void> terminated() {
@@ -141,7 +148,8 @@ final class SessionActor {
     }
 
     List<TabInfo> tabs() {
-        return tabSnapshot;
+        SessionBrowser b = browser;
+        return b == null ? List.of() : b.tabs();
     }
 
     int queueDepth() {
@@ -149,153 +157,91 @@ final class SessionActor {
     }
 
     Optional<ProcessHandle> browserProcess() {
-        return browserProcess;
+        RunningBrowser r = running;
+        return r == null ? Optional.empty() : r.process();
     }
 
-    /** Called from any thread when the browser or driver is seen dying. */
-    void markCrashed(String cause) {
-        if (crashCause == null && !closing) {
-            crashCause = cause;
+    /** True while a command runs or waits in the queue. */
+    boolean busy() {
+        return current != null || !queue.isEmpty();
+    }
+
+    /** Called from any thread when the browser or its connection is seen dying. A stopping browser is not lost. */
+    void markLost(String cause) {
+        if (lostCause == null && !closing) {
+            lostCause = cause;
+            wake();
+        }
+    }
+
+    private void wake() {
+        RunningBrowser r = running;
+        if (pumping && r != null) {
+            r.wake();
         }
     }
 
     private void run() {
+        SessionBrowser wired;
         try {
             progress.step("waiting for the previous browser to close");
             predecessor.handle((r, e) -> null).join();
-            launch();
+            if (abandon) {
+                throw new IllegalStateException("the hub is shutting down");
+            }
+            running = backend.start(settings, progress::step);
+            running.onLost(this::markLost);
+            wired = new SessionBrowser(sessionId, paths, running, events, this, dialogTimeout, listener::tabsChanged);
+            wired.open(restoreTabs, progress::step);
+            browser = wired;
             progress.done();
         } catch (Throwable e) {
-            String cause = describeLaunchFailure(e);
-            LOG.errorf("Session %s could not start: %s", sessionId, cause);
-            failQueued(unavailable("the browser could not start: " + cause));
-            closeQuietly();
-            listener.ended(true, cause);
+            boolean stopping = stopRequested;
+            String cause = stopping ? "stopped while starting" : describeLaunchFailure(e);
+            if (stopping) {
+                LOG.infof("Session %s: start abandoned (%s)", sessionId, firstLine(e.getMessage()));
+            } else {
+                LOG.errorf("Session %s could not start: %s", sessionId, cause);
+            }
+            closing = true;
+            failQueued(unavailable(stopping ? "the session was stopped while its browser started" : "the browser could not start: " + cause));
+            if (running != null) {
+                running.close(false);
+            }
+            listener.ended(!stopping, cause, null);
             terminated.complete(null);
             return;
         }
         try {
             listener.running();
-            loop();
+            loop(wired);
         } catch (Throwable e) {
-            // e.toString(), not getMessage(): a null cause would not count as a crash, and shutdown would touch the wreck
-            markCrashed(e.toString());
+            // e.toString(), not getMessage(): a null cause would not count as lost, and shutdown would touch the wreck
+            markLost(e.toString());
             LOG.errorf(e, "Session %s actor failed", sessionId);
         }
-        shutdown();
+        shutdown(wired);
     }
 
-    private void launch() {
-        launched = launcher.launch(settings, progress::step);
-        BrowserContext context = launched.context();
-        browserProcess = findBrowserProcess();
-        browserProcess.ifPresent(p -> {
-            p.onExit().thenRun(() -> markCrashed("Chromium exited"));
-            p.parent().ifPresent(driver -> driver.onExit().thenRun(() -> markCrashed("the Playwright driver exited")));
-        });
-        dialogs = new Dialogs(sessionId, events, this, dialogTimeout);
-        screencasts = new Screencasts(context);
-        pageEvents = new PageEvents(sessionId, events, tabs, context, settings.downloads());
-        live = new LiveSession(sessionId, paths, tabs, dialogs, screencasts, context, this);
-        context.onPage(this::adopt);
-        context.onClose(c -> markCrashed("the browser closed"));
-        for (Page page : context.pages()) {
-            adopt(page);
-        }
-        progress.step("reopening " + restoreTabs.size() + " tabs");
-        restore(context);
-        refreshTabs(true);
-        LOG.debugf("Session %s: browser pid %s", sessionId, browserProcess.map(p -> String.valueOf(p.pid())).orElse("?"));
-    }
-
-    private void restore(BrowserContext context) {
-        List<SavedTab> saved = restoreTabs.stream().filter(t -> t.url() != null && !t.url().isBlank()).toList();
-        String activeId = null;
-        for (int i = 0; i < saved.size(); i++) {
-            SavedTab tab = saved.get(i);
-            Page page = i == 0 && !tabs.isEmpty() ? tabs.page(null) : context.newPage();
-            String id = adopt(page);
-            if (tab.active()) {
-                activeId = id;
-            }
-            if (!"about:blank".equals(tab.url())) {
-                try {
-                    page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
-                } catch (PlaywrightException e) {
-                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, tab.url(), firstLine(e.getMessage()));
-                }
-            }
-        }
-        if (tabs.isEmpty()) {
-            adopt(context.newPage());
-        }
-        if (activeId != null && tabs.all().containsKey(activeId)) {
-            tabs.activate(activeId);
-        }
-    }
-
-    String adopt(Page page) {
-        String known = tabs.idOf(page);
-        if (known != null) {
-            return known;
-        }
-        String id = tabs.add(page);
-        tabsDirty = true;
-        page.onClose(p -> {
-            screencasts.tabClosed(p);
-            String closed = tabs.remove(p);
-            if (closed != null) {
-                tabsDirty = true;
-                events.emit(sessionId, "tab.closed", closed, Map.of());
-            }
-        });
-        page.onFrameNavigated(frame -> {
-            if (frame.parentFrame() == null) {
-                tabsDirty = true;
-                events.emit(sessionId, "page.navigated", tabs.idOf(page), Map.of("url", frame.url()));
-            }
-        });
-        page.onLoad(p -> {
-            tabsDirty = true;
-            events.emit(sessionId, "page.load", tabs.idOf(page), Map.of("url", p.url()));
-        });
-        page.onDialog(dialog -> dialogs.onDialog(dialog, tabs.idOf(page)));
-        pageEvents.attach(page);
-        events.emit(sessionId, "tab.opened", id, Map.of("url", page.url()));
-        return id;
-    }
-
-    private void loop() {
+    private void loop(SessionBrowser wired) {
         long hotUntil = 0;
-        while (crashCause == null) {
+        while (lostCause == null) {
             Task<?> task = queue.poll();
-            if (task == null) {
-                if (stopRequested) {
-                    // the flag is written after any command routed here was queued: look once more
-                    task = queue.poll();
-                    if (task == null) {
-                        return;
-                    }
+            if (task == null && stopRequested) {
+                // the flag is written after any command routed here was queued: look once more
+                task = queue.poll();
+                if (task == null) {
+                    return;
                 }
             }
             if (task == null) {
                 long now = System.nanoTime();
                 if (now < hotUntil) {
-                    try {
-                        task = queue.poll(hotUntil - now, TimeUnit.NANOSECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                } else if (titlesStale) {
-                    // the client paused: reading every tab's title (a driver round trip each) now delays no command
-                    titlesStale = false;
-                    tabsDirty = true;
-                } else {
-                    pump(() -> !queue.isEmpty() || stopRequested, PUMP_SLICE_NANOS);
+                    pump(wired, () -> !queue.isEmpty() || stopRequested, hotUntil - now);
+                } else if (!wired.refreshStaleTitles()) {
+                    pump(wired, () -> !queue.isEmpty() || stopRequested, PUMP_SLICE_NANOS);
                 }
-            }
-            if (task != null) {
+            } else {
                 if (abandon) {
                     task.future.completeExceptionally(unavailable("the hub is shutting down"));
                     continue;
@@ -303,44 +249,56 @@ final class SessionActor {
                 execute(task);
                 hotUntil = System.nanoTime() + HOT_NANOS;
             }
-            refreshTabs(false);
-            if (crashCause == null) {
-                pageEvents.housekeeping();
+            if (lostCause == null) {
+                wired.refreshTabs(false);
+                wired.housekeeping();
             }
         }
     }
 
-    /** Lets Playwright deliver events until {@code done}, a crash, or the time slice ends. */
-    private void pump(BooleanSupplier done, long sliceNanos) {
+    /** Lets Playwright deliver events until {@code done}, a loss, or the time slice ends; a new command wakes it. */
+    private void pump(SessionBrowser wired, BooleanSupplier done, long sliceNanos) {
         long deadline = System.nanoTime() + sliceNanos;
+        pumping = true;
         try {
-            launched.context().waitForCondition(
-                    () -> done.getAsBoolean() || crashCause != null || System.nanoTime() > deadline,
+            wired.context().waitForCondition(
+                    () -> done.getAsBoolean() || lostCause != null || System.nanoTime() > deadline,
                     new BrowserContext.WaitForConditionOptions().setTimeout(TimeUnit.NANOSECONDS.toMillis(sliceNanos) + 5_000));
+        } catch (TimeoutError e) {
+            // the machine was too busy to look at the condition in time: not a reason to give the browser up
+            LOG.debugf("Session %s: idle pump overran its slice", sessionId);
         } catch (PlaywrightException e) {
-            markCrashed(firstLine(e.getMessage()));
+            if (!running.alive() || isClosedMessage(e.getMessage())) {
+                markLost(firstLine(e.getMessage()));
+            } else {
+                LOG.debugf("Session %s: idle pump: %s", sessionId, firstLine(e.getMessage()));
+            }
+        } finally {
+            pumping = false;
         }
     }
 
-    /**
-     * Runs interrupting tasks (dialog answers) while the current command is blocked on the page, until
-     * {@code done} or the timeout. Called from inside Playwright callbacks on the actor thread.
-     */
-    void serveInterrupts(BooleanSupplier done, Duration timeout) {
+    private static boolean isClosedMessage(String message) {
+        return message != null && (message.contains("closed") || message.contains("Connection") || message.contains("pipe"));
+    }
+
+    @Override
+    public void serveUntil(BooleanSupplier done, Duration timeout) {
+        SessionBrowser wired = browser;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean() && crashCause == null && !abandon && System.nanoTime() < deadline) {
+        while (!done.getAsBoolean() && lostCause == null && !abandon && System.nanoTime() < deadline) {
             Task<?> interrupt = takeInterrupt();
             if (interrupt != null) {
                 execute(interrupt);
                 continue;
             }
-            pump(() -> done.getAsBoolean() || hasInterrupt() || abandon, Math.min(PUMP_SLICE_NANOS, deadline - System.nanoTime()));
+            pump(wired, () -> done.getAsBoolean() || hasInterrupt() || abandon, Math.min(PUMP_SLICE_NANOS, deadline - System.nanoTime()));
         }
     }
 
     private boolean hasInterrupt() {
         for (Task<?> t : queue) {
-            if (t.interrupting) {
+            if (t.interrupting()) {
                 return true;
             }
         }
@@ -350,7 +308,7 @@ final class SessionActor {
     private Task<?> takeInterrupt() {
         for (Iterator<Task<?>> it = queue.iterator(); it.hasNext(); ) {
             Task<?> t = it.next();
-            if (t.interrupting) {
+            if (t.interrupting()) {
                 it.remove();
                 return t;
             }
@@ -367,7 +325,7 @@ final class SessionActor {
         currentStartedNanos = System.nanoTime();
         current = task;
         try {
-            task.future.complete(task.work.run(live));
+            task.future.complete(task.work.run(browser.live()));
         } catch (Throwable e) {
             task.future.completeExceptionally(classify(e));
         } finally {
@@ -376,142 +334,106 @@ final class SessionActor {
         }
     }
 
-    private boolean ready() {
-        return live != null;
-    }
-
-    /** True while a command runs or waits in the queue. */
-    boolean busy() {
-        return current != null || !queue.isEmpty();
-    }
-
     /**
-     * Called by the watchdog (any thread). A command past its limit means the page is stuck, e.g. in an
-     * endless script that no Playwright timeout can stop: the caller gets TIMEOUT now, and the browser is
-     * ended so the actor thread comes free; the next command starts it again.
+     * Called by the watchdog (any thread), once a second. A command past its limit means the page is stuck, e.g. in an
+     * endless script that no Playwright timeout can stop: the caller gets TIMEOUT now, and the browser is ended so the
+     * actor thread comes free; the next command starts it again, with that tab blank. A start or a stop that takes too
+     * long ends the browser the same way, so neither can hang the session.
      */
     void checkStuck(long nowNanos) {
-        if (!ready()) {
+        RunningBrowser r = running;
+        if (terminated.isDone()) {
+            return;
+        }
+        if (stopRequested) {
+            overdueStop(nowNanos, r);
+            return;
+        }
+        if (browser == null) {
             progress.reportIfSlow(nowNanos);
+            if (r != null && nowNanos - createdNanos > startLimitNanos) {
+                markLost("starting took longer than " + TimeUnit.NANOSECONDS.toSeconds(startLimitNanos) + " s");
+                r.kill("its start took too long");
+            }
             return;
         }
         Task<?> task = current;
-        if (task == null || task.limitMs <= 0 || crashCause != null) {
+        if (task == null || task.options.limitMs() <= 0 || lostCause != null) {
             return;
         }
         long ranMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - currentStartedNanos);
-        if (ranMs <= task.limitMs) {
+        if (ranMs <= task.options.limitMs()) {
             return;
         }
+        hungTab = task.options.tab() != null ? task.options.tab() : activeTab();
         // retire this actor before answering, so the caller's next command already goes to a fresh browser
-        markCrashed("a command got stuck in the page for " + ranMs + " ms");
+        markLost("a command got stuck in the page for " + ranMs + " ms");
         task.future.completeExceptionally(new HubException(ErrorCode.TIMEOUT, "The command ran " + ranMs
                 + " ms, past its limit: the page is stuck (a script that never returns?). Session \"" + sessionId
-                + "\" restarts its browser on the next command, on the same profile.", Map.of("ranMs", ranMs)));
+                + "\" restarts its browser on the next command, on the same profile, with that tab blank.", Map.of("ranMs", ranMs)));
         LOG.warnf("Session %s: a command is stuck after %d ms; ending its browser", sessionId, ranMs);
-        browserProcess.ifPresent(p -> ProcessTrees.end(p, 2, TimeUnit.SECONDS));
+        r.kill("a command got stuck");
+    }
+
+    private void overdueStop(long nowNanos, RunningBrowser r) {
+        if (killedNanos == 0 && nowNanos - stopRequestedNanos > STOP_GRACE_NANOS) {
+            killedNanos = nowNanos;
+            LOG.warnf("Session %s did not stop within %d s; ending its browser", sessionId, TimeUnit.NANOSECONDS.toSeconds(STOP_GRACE_NANOS));
+            closing = true;
+            if (r != null) {
+                r.kill("it did not stop in time");
+            }
+        } else if (killedNanos != 0 && nowNanos - killedNanos > ABANDON_AFTER_KILL_NANOS) {
+            // the thread is stuck somewhere no ended browser frees it: let the session go on without it
+            LOG.errorf("Session %s: its actor thread did not come free after its browser ended; leaving it behind", sessionId);
+            failQueued(unavailable("the session was stopped"));
+            listener.ended(false, "stopped", null);
+            terminated.complete(null);
+        }
+    }
+
+    private String activeTab() {
+        for (TabInfo tab : tabs()) {
+            if (tab.active()) {
+                return tab.id();
+            }
+        }
+        return null;
     }
 
     /** A failure caused by the browser dying is SESSION_UNAVAILABLE, whatever Playwright called it. */
     private Throwable classify(Throwable e) {
-        if (crashCause == null && !browserAlive()) {
-            markCrashed("the browser process ended");
+        if (lostCause == null && !running.alive()) {
+            markLost("the browser process ended");
         }
-        if (crashCause != null) {
-            return unavailable("the browser crashed during the command (" + crashCause + "); the next command restarts it");
+        if (lostCause != null) {
+            return unavailable("the browser crashed during the command (" + lostCause + "); the next command restarts it");
+        }
+        if (closing) {
+            return unavailable("the session was stopped during the command");
         }
         return e;
     }
 
-    private boolean browserAlive() {
-        return browserProcess.map(ProcessHandle::isAlive).orElse(true)
-                && browserProcess.flatMap(ProcessHandle::parent).map(ProcessHandle::isAlive).orElse(true);
-    }
-
-    private void refreshTabs(boolean force) {
-        long now = System.nanoTime();
-        if (!force && !tabsDirty && now - lastTitleRefresh < TITLE_REFRESH_NANOS) {
-            return;
-        }
-        if (crashCause != null || launched == null) {
-            return;
-        }
-        tabsDirty = false;
-        lastTitleRefresh = now;
-        if (!tabs.isEmpty()) {
-            screencasts.activeTabIs(tabs.page(null), tabs.active());
-        }
-        List<TabInfo> infos = new ArrayList<>();
-        List<SavedTab> saved = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Page> e : tabs.all().entrySet()) {
-                Page page = e.getValue();
-                String title = page.isClosed() ? "" : page.title();
-                boolean active = e.getKey().equals(tabs.active());
-                infos.add(new TabInfo(e.getKey(), page.url(), title, active));
-                saved.add(new SavedTab(page.url(), title, active));
+    private void shutdown(SessionBrowser wired) {
+        boolean lost = lostCause != null;
+        if (!lost) {
+            try {
+                wired.refreshTabs(true);
+            } catch (RuntimeException e) {
+                LOG.debugf("Session %s: last look at the tabs: %s", sessionId, e.getMessage());
             }
-        } catch (PlaywrightException e) {
-            tabsDirty = true;
-            return;
-        }
-        if (!infos.equals(tabSnapshot)) {
-            tabSnapshot = List.copyOf(infos);
-            listener.tabsChanged(saved, tabSnapshot);
-        }
-    }
-
-    /** Marks the tab list as changed, so it is refreshed and saved after the current command. */
-    void tabsChanged() {
-        tabsDirty = true;
-    }
-
-    /**
-     * After a command that may have changed a title or URL without an event (evaluate, input): refreshed once
-     * the session's clients pause for the hot window, or by the periodic refresh, not after every command, so
-     * that a client sending commands back to back does not wait for a title round trip between each.
-     */
-    void titlesMayHaveChanged() {
-        titlesStale = true;
-    }
-
-    private void shutdown() {
-        boolean crashed = crashCause != null;
-        if (!crashed) {
-            refreshTabs(true);
         }
         closing = true;
-        if (screencasts != null) {
-            screencasts.endAll(crashed ? "the browser crashed: " + crashCause : "the session stopped");
-        }
-        failQueued(crashed ? unavailable("the browser crashed (" + crashCause + "); send the command again to restart it")
+        failQueued(lost ? unavailable("the browser crashed (" + lostCause + "); send the command again to restart it")
                 : unavailable("the session was stopped while this command waited; send it again to resume the session"));
-        closeQuietly();
+        wired.close(!lost && killedNanos == 0, lost ? "the browser crashed: " + lostCause : "the session stopped");
         failQueued(unavailable("the session was stopped"));
-        listener.ended(crashed, crashCause);
-        terminated.complete(null);
-        LOG.infof("Session %s %s", sessionId, crashed ? "crashed: " + crashCause : "stopped");
-    }
-
-    private void closeQuietly() {
-        closing = true;
-        if (launched == null) {
-            return;
+        if (!terminated.isDone()) {
+            listener.ended(lost, lostCause, hungTab);
+            terminated.complete(null);
         }
-        try {
-            if (crashCause == null) {
-                launched.context().close();
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf("Session %s: closing the context: %s", sessionId, e.getMessage());
-        }
-        try {
-            launched.playwright().close();
-        } catch (RuntimeException e) {
-            LOG.debugf("Session %s: closing Playwright: %s", sessionId, e.getMessage());
-        }
-        // a crashed or wedged browser may survive its driver: end whatever is left of it
-        browserProcess.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 3, TimeUnit.SECONDS));
+        LOG.infof("Session %s %s", sessionId, lost ? "crashed: " + lostCause : "stopped");
     }
 
     private void failQueued(HubException error) {
@@ -525,26 +447,7 @@ final class SessionActor {
         return new HubException(ErrorCode.SESSION_UNAVAILABLE, "Session \"" + sessionId + "\" is unavailable: " + why + ".");
     }
 
-    private Optional<ProcessHandle> findBrowserProcess() {
-        String needle = "--user-data-dir=" + settings.profile().toAbsolutePath();
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(needle) && !c.contains("--type=")).orElse(false))
-                .findFirst();
-    }
-
-    private String describeLaunchFailure(Throwable e) {
-        String message = PlaywrightMessage.of(e).firstLine();
-        if (launcher.executable().isEmpty()) {
-            return message + " (no Chromium found: install chromium or set browserhub.browser.executable)";
-        }
-        return message;
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+    private static String describeLaunchFailure(Throwable e) {
+        return PlaywrightMessage.of(e).firstLine();
     }
 }

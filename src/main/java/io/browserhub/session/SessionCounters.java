@@ -8,10 +8,10 @@ public final class SessionCounters {
     private final AtomicLong reaped = new AtomicLong();
     private final AtomicLong crashed = new AtomicLong();
 
-    void ended(boolean crash, String reason) {
+    void ended(boolean crash, StopReason reason) {
         if (crash) {
             crashed.incrementAndGet();
-        } else if (Session.REAPED.equals(reason)) {
+        } else if (reason == StopReason.REAPED) {
             reaped.incrementAndGet();
         }
     }

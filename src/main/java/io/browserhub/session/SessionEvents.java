@@ -1,6 +1,6 @@
 package io.browserhub.session;
 
-import java.util.Map;
+import io.browserhub.session.event.SessionEvent;
 
 /**
  * Where a session reports what happens in it (page events, state changes). Called mostly on the actor
@@ -8,14 +8,17 @@ import java.util.Map;
  */
 public interface SessionEvents {
 
-    /** Must return at once: it runs on the actor thread, often inside a Playwright callback. */
-    void emit(String sessionId, String kind, String tab, Map<String, Object> data);
+    /**
+     * Reports an event of the session, about one tab or (tab null) the whole session. Must return at once: it runs
+     * on the actor thread, often inside a Playwright callback.
+     */
+    void emit(String sessionId, String tab, SessionEvent event);
 
     /**
-     * Whether anyone listens to events of this kind (or of kinds under it, e.g. "network") on the session.
-     * Costly event sources (network) are attached only while this is true. Called often: must be cheap.
+     * Whether anyone listens to the session's network events. They are costly to produce (the browser reports every
+     * request), so they are attached only while this is true. Called often: must be cheap.
      */
-    default boolean wants(String sessionId, String kind) {
+    default boolean wantsNetwork(String sessionId) {
         return false;
     }
 }

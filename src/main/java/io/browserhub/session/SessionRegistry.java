@@ -1,7 +1,7 @@
 package io.browserhub.session;
 
-import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.LeftoverBrowsers;
+import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.browser.ProcessTrees;
 import io.browserhub.config.HubConfig;
@@ -38,11 +38,14 @@ public class SessionRegistry implements Session.Capacity {
 
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class);
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HubConfig config;
     private final SessionStore store;
-    private final BrowserLauncher launcher;
+    private final LocalBackend launcher;
+    private final EvictionPolicy eviction;
+    /** Made at run time, not at build time: a native image must not carry a seeded generator in its heap. */
+    private final SecureRandom random = new SecureRandom();
+    private volatile boolean shuttingDown;
     private final SessionEvents events;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Set<String> deleting = ConcurrentHashMap.newKeySet();
@@ -52,11 +55,12 @@ public class SessionRegistry implements Session.Capacity {
     private FileChannel lockChannel;
     private FileLock hubLock;
 
-    public SessionRegistry(HubConfig config, SessionStore store, BrowserLauncher launcher, SessionEvents events) {
+    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, SessionEvents events) {
         this.config = config;
         this.store = store;
         this.launcher = launcher;
         this.events = events;
+        this.eviction = EvictionPolicy.LEAST_RECENTLY_USED_IDLE;
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
@@ -79,6 +83,8 @@ public class SessionRegistry implements Session.Capacity {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        // from now on nothing starts: a command arriving during shutdown would launch a browser into a dying hub
+        shuttingDown = true;
         List<CompletableFuture<Void>> stops = sessions.values().stream().map(Session::abandon).toList();
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
@@ -177,18 +183,20 @@ public class SessionRegistry implements Session.Capacity {
     @Override
     public SessionActor startWithRoom(Session session) {
         synchronized (capacityLock) {
+            if (shuttingDown) {
+                throw new HubException(ErrorCode.SESSION_UNAVAILABLE, "Session \"" + session.id()
+                        + "\" cannot start: the hub is shutting down.", Map.of("session", session.id()));
+            }
             int max = config.session().maxRunning();
             long running = sessions.values().stream().filter(s -> s != session && s.countsTowardsCap()).count();
             CompletableFuture<?> room = CompletableFuture.completedFuture(null);
             if (running >= max) {
-                Session victim = sessions.values().stream()
-                        .filter(s -> s != session && s.idle())
-                        .min(Comparator.comparing(Session::lastActivityAt))
+                Session victim = eviction.victim(sessions.values().stream().filter(s -> s != session).toList())
                         .orElseThrow(() -> new HubException(ErrorCode.LIMIT_REACHED, "All " + max
                                 + " browsers this hub may run at once (browserhub.session.max-running) are busy; stop a session or retry when one is idle.",
                                 Map.of("maxRunning", max)));
                 LOG.infof("Stopping idle session %s to make room for %s (max-running %d)", victim.id(), session.id(), max);
-                room = victim.stop("limit");
+                room = victim.stop(StopReason.LIMIT);
             }
             return session.startActor(room);
         }
@@ -198,16 +206,11 @@ public class SessionRegistry implements Session.Capacity {
         return counters;
     }
 
-    /** Sessions whose browser is running now. */
-    public long running() {
-        return sessions.values().stream().filter(s -> s.state() == SessionState.RUNNING).count();
-    }
-
     private String newId() {
         while (true) {
             StringBuilder id = new StringBuilder("s-");
             for (int i = 0; i < 8; i++) {
-                id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+                id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
             }
             if (!sessions.containsKey(id.toString())) {
                 return id.toString();

@@ -1,9 +1,8 @@
 package io.browserhub.session;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where a session is in its life (DESIGN.md, "Session lifecycle"). */
+/** Where a session is in its life (DESIGN.md, "Session lifecycle"). On the wire as {@link #wire()}. */
 public enum SessionState {
     STOPPED,
     STARTING,
@@ -11,7 +10,6 @@ public enum SessionState {
     STOPPING,
     CRASHED;
 
-    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

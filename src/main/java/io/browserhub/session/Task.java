@@ -6,15 +6,15 @@ import java.util.concurrent.CompletableFuture;
 final class Task<T> {
 
     final SessionWork<T> work;
+    final WorkOptions options;
     final CompletableFuture<T> future = new CompletableFuture<>();
-    /** Runs even while the current command is blocked on the page (answering a dialog, say). */
-    final boolean interrupting;
-    /** How long the work may run before the page counts as stuck; 0 = no limit. */
-    final long limitMs;
 
-    Task(SessionWork<T> work, boolean interrupting, long limitMs) {
+    Task(SessionWork<T> work, WorkOptions options) {
         this.work = work;
-        this.interrupting = interrupting;
-        this.limitMs = limitMs;
+        this.options = options;
+    }
+
+    boolean interrupting() {
+        return options.interrupting();
     }
 }

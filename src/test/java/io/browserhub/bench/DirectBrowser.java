@@ -4,7 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LocalBackend;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
 final class DirectBrowser implements AutoCloseable {
 
     /** The hub's own switches, so both launch the same Chromium. */
-    static final List<String> ARGS = BrowserLauncher.QUIET_ARGS;
+    static final List<String> ARGS = LocalBackend.QUIET_ARGS;
 
     final Playwright playwright;
     final BrowserContext context;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.browserhub.rpc.JsonRpcNotifications;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +22,8 @@ class OutboxTest {
         final List<CompletableFuture<Void>> writes = new ArrayList<>();
 
         @Override
-        public synchronized CompletableFuture<Void> send(String text) {
-            handed.add(text);
+        public synchronized CompletableFuture<Void> send(Notification notification) {
+            handed.add(notification.framed(JsonRpcNotifications::frame));
             CompletableFuture<Void> write = new CompletableFuture<>();
             writes.add(write);
             return write;
@@ -48,7 +49,7 @@ class OutboxTest {
         Socket socket = new Socket();
         Outbox outbox = new Outbox(socket, 10, 2);
         for (long seq = 1; seq <= 100; seq++) {
-            outbox.offer("s1", seq, "{\"jsonrpc\":\"2.0\",\"method\":\"event\",\"params\":{\"seq\":" + seq + "}}");
+            outbox.offer("s1", seq, new Notification("event", "{\"seq\":" + seq + "}"));
             outbox.drain();
         }
         assertEquals(2, socket.handed.size(), "only the in-flight window reached the socket");
@@ -76,9 +77,9 @@ class OutboxTest {
     @Test
     void aFailedWriteClosesTheOutbox() {
         Outbox outbox = new Outbox(text -> CompletableFuture.failedFuture(new IllegalStateException("closed")), 10, 2);
-        outbox.offer("s1", 1, "{}");
+        outbox.offer("s1", 1, new Notification("event", "{}"));
         outbox.drain();
-        outbox.offer("s1", 2, "{}");
+        outbox.offer("s1", 2, new Notification("event", "{}"));
         assertEquals(0, outbox.queued(), "a closed connection queues nothing more");
     }
 }

@@ -5,7 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.BrowserExecutable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class DashboardBrowser implements AutoCloseable {
 
     private DashboardBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(BrowserLauncher.QUIET_ARGS);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(LocalBackend.QUIET_ARGS);
         BrowserExecutable.locate(Optional.empty()).ifPresent(options::setExecutablePath);
         browser = playwright.chromium().launch(options);
     }

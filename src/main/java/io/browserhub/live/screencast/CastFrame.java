@@ -2,6 +2,7 @@ package io.browserhub.live.screencast;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.browserhub.live.Notification;
 import io.browserhub.session.Frame;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.Base64;
 
 /**
  * A frame encoded once for every viewer: the binary message of PROTOCOL.md ([4-byte big-endian header
- * length][UTF-8 JSON header][image]) and, made on first use, the base64 notification for text viewers.
+ * length][UTF-8 JSON header][image]) and, made on first use, the base64 screencast.frame notification for text viewers.
  */
 final class CastFrame {
 
@@ -18,7 +19,7 @@ final class CastFrame {
     private final ObjectNode header;
     private final byte[] image;
     private final ObjectMapper json;
-    private volatile String text;
+    private volatile Notification notification;
 
     CastFrame(String session, long seq, Frame frame, ObjectMapper json) {
         this.seq = seq;
@@ -37,17 +38,15 @@ final class CastFrame {
         this.binary = ByteBuffer.allocate(4 + head.length + image.length).putInt(head.length).put(head).put(image).array();
     }
 
-    String text() {
-        String t = text;
-        if (t == null) {
+    Notification notification() {
+        Notification n = notification;
+        if (n == null) {
             ObjectNode params = header.deepCopy();
             params.remove("type");
             params.put("data", Base64.getEncoder().encodeToString(image));
-            ObjectNode notification = json.createObjectNode().put("jsonrpc", "2.0").put("method", "screencast.frame");
-            notification.set("params", params);
-            t = notification.toString();
-            text = t;
+            n = new Notification("screencast.frame", params.toString());
+            notification = n;
         }
-        return t;
+        return n;
     }
 }

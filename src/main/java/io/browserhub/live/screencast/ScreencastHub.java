@@ -5,6 +5,7 @@ import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.command.HubInfoSection;
 import io.browserhub.error.HubException;
+import io.browserhub.live.Notification;
 import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionState;
@@ -160,9 +161,9 @@ public class ScreencastHub implements HubInfoSection {
         params.put("session", session.id());
         params.put("tab", cast.fixedTab);
         params.put("reason", reason);
-        String notice;
+        Notification notice;
         try {
-            notice = json.writeValueAsString(Map.of("jsonrpc", "2.0", "method", "screencast.ended", "params", params));
+            notice = new Notification("screencast.ended", json.writeValueAsString(params));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -172,7 +173,7 @@ public class ScreencastHub implements HubInfoSection {
             session.viewerLeft();
             ViewerSink sink = sinks.get(viewer.client.id());
             if (sink != null) {
-                sink.text(notice);
+                sink.notify(notice);
             }
         }
         LOG.debugf("Screencast %s ended: %s", key, reason);

@@ -68,7 +68,7 @@ final class Viewer {
     private void send(CastFrame frame) {
         unacked.addLast(frame.seq);
         sent++;
-        (binary ? sink.binary(frame.binary) : sink.text(frame.text())).whenComplete((ok, failure) -> {
+        (binary ? sink.binary(frame.binary) : sink.notify(frame.notification())).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.debugf("Frame %d to %s not sent: %s", frame.seq, client, failure.getMessage());
             }

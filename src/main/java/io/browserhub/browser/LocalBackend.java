@@ -3,6 +3,9 @@ package io.browserhub.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.LaunchSettings;
+import io.browserhub.backend.RunningBrowser;
 import io.browserhub.config.HubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -14,11 +17,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Starts one Playwright (its own driver process) and one Chromium persistent context on a profile.
- * Must be called on the thread that will own both.
+ * The local backend: one Playwright (its own driver process) and one Chromium persistent context on the session's
+ * profile, on this machine. {@link #start} must be called on the thread that will own both.
  */
 @ApplicationScoped
-public class BrowserLauncher {
+public class LocalBackend implements BrowserBackend {
 
     /** Switches that keep Chromium from phoning home: on a closed network these fail loudly and slowly. */
     public static final List<String> QUIET_ARGS = List.of(
@@ -33,8 +36,13 @@ public class BrowserLauncher {
 
     private final HubConfig config;
 
-    public BrowserLauncher(HubConfig config) {
+    public LocalBackend(HubConfig config) {
         this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "local";
     }
 
     /** The executable sessions will use, or empty for Playwright's own browser. */
@@ -42,8 +50,8 @@ public class BrowserLauncher {
         return BrowserExecutable.locate(config.browser().executable());
     }
 
-    /** Launches; {@code progress} hears each step as it begins, for start-up reporting. */
-    public Launched launch(LaunchSettings settings, Consumer<String> progress) {
+    @Override
+    public RunningBrowser start(LaunchSettings settings, Consumer<String> progress) {
         progress.accept("starting the Playwright driver");
         // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
@@ -52,45 +60,49 @@ public class BrowserLauncher {
             Files.createDirectories(settings.profile());
             Files.createDirectories(settings.tempDir());
             Files.createDirectories(settings.downloads());
-            List<String> args = new ArrayList<>(QUIET_ARGS);
-            config.browser().args().ifPresent(args::addAll);
-            BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
-                    .setHeadless(settings.headless())
-                    .setViewportSize(settings.viewportWidth(), settings.viewportHeight())
-                    .setArgs(args)
-                    .setAcceptDownloads(true)
-                    .setDownloadsPath(settings.downloads())
-                    // the hub closes browsers itself on shutdown, gracefully, so profiles are flushed
-                    .setHandleSIGINT(false)
-                    .setHandleSIGTERM(false)
-                    .setHandleSIGHUP(false)
-                    .setTimeout(config.session().startTimeout().toMillis());
-            executable().ifPresent(options::setExecutablePath);
-            if (settings.userAgent() != null) {
-                options.setUserAgent(settings.userAgent());
-            }
-            if (settings.locale() != null) {
-                options.setLocale(settings.locale());
-            }
-            if (settings.timezoneId() != null) {
-                options.setTimezoneId(settings.timezoneId());
-            }
             progress.accept("launching " + executable().map(Path::toString).orElse("Playwright's Chromium"));
-            BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options);
+            BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
-            return new Launched(playwright, context);
+            return new LocalBrowser(playwright, context, settings.profile());
         } catch (Exception e) {
             try {
                 playwright.close();
             } catch (RuntimeException ignored) {
                 // the launch failure is what matters
             }
+            if (executable().isEmpty()) {
+                throw new IllegalStateException(PlaywrightMessage.of(e).firstLine()
+                        + " (no Chromium found: install chromium or set browserhub.browser.executable)", e);
+            }
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    /** A running browser and the Playwright instance that owns it. */
-    public record Launched(Playwright playwright, BrowserContext context) {
+    private BrowserType.LaunchPersistentContextOptions options(LaunchSettings settings) {
+        List<String> args = new ArrayList<>(QUIET_ARGS);
+        config.browser().args().ifPresent(args::addAll);
+        BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
+                .setHeadless(settings.headless())
+                .setViewportSize(settings.viewportWidth(), settings.viewportHeight())
+                .setArgs(args)
+                .setAcceptDownloads(true)
+                .setDownloadsPath(settings.downloads())
+                // the hub closes browsers itself on shutdown, gracefully, so profiles are flushed
+                .setHandleSIGINT(false)
+                .setHandleSIGTERM(false)
+                .setHandleSIGHUP(false)
+                .setTimeout(config.session().startTimeout().toMillis());
+        executable().ifPresent(options::setExecutablePath);
+        if (settings.userAgent() != null) {
+            options.setUserAgent(settings.userAgent());
+        }
+        if (settings.locale() != null) {
+            options.setLocale(settings.locale());
+        }
+        if (settings.timezoneId() != null) {
+            options.setTimezoneId(settings.timezoneId());
+        }
+        return options;
     }
 }

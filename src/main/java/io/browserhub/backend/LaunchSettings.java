@@ -1,9 +1,10 @@
-package io.browserhub.browser;
+package io.browserhub.backend;
 
 import java.nio.file.Path;
 
-/** Everything needed to launch one session's browser, with the hub's defaults already applied. */
+/** Everything needed to start one session's browser, with the hub's defaults already applied. */
 public record LaunchSettings(
+        String sessionId,
         Path profile,
         Path downloads,
         Path tempDir,

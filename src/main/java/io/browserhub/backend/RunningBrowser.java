@@ -1,0 +1,36 @@
+package io.browserhub.backend;
+
+import com.microsoft.playwright.BrowserContext;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** One started browser of a session, as its backend hands it over. Owned by the session's actor thread unless said otherwise. */
+public interface RunningBrowser {
+
+    /** The context every command of the session works in. */
+    BrowserContext context();
+
+    /** Registers what to do when the browser, or the connection to it, dies underneath. Called back on any thread. */
+    void onLost(Consumer<String> cause);
+
+    /** False once the browser is known to be gone. Cheap; any thread. */
+    boolean alive();
+
+    /**
+     * Makes the actor's current Playwright wait look at its condition again now instead of at the end of its polling
+     * slice: how an idle session notices a new command at once. Any thread; harmless when nothing waits.
+     */
+    void wake();
+
+    /** Closes it gracefully (so the profile is flushed), then ends whatever is left. Actor thread. */
+    void close(boolean graceful);
+
+    /**
+     * Ends it at once, from any thread: a page stuck in a script, a stop that must complete. Playwright calls of the
+     * actor then fail, which frees the actor thread.
+     */
+    void kill(String why);
+
+    /** The browser's main process when the hub started it on this machine; empty for remote browsers. */
+    Optional<ProcessHandle> process();
+}

@@ -1,0 +1,86 @@
+package io.browserhub.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Playwright;
+import io.browserhub.backend.RunningBrowser;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/** A Chromium this hub launched, with the Playwright driver that owns it: both are watched, both are ended on close. */
+final class LocalBrowser implements RunningBrowser {
+
+    private static final Logger LOG = Logger.getLogger(LocalBrowser.class);
+
+    private final Playwright playwright;
+    private final BrowserContext context;
+    private final Optional<ProcessHandle> browser;
+    private final Optional<ProcessHandle> driver;
+    private final PlaywrightWakeup wakeup;
+
+    LocalBrowser(Playwright playwright, BrowserContext context, Path profile) {
+        this.playwright = playwright;
+        this.context = context;
+        String needle = "--user-data-dir=" + profile.toAbsolutePath();
+        this.browser = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(needle) && !c.contains("--type=")).orElse(false))
+                .findFirst();
+        this.driver = browser.flatMap(ProcessHandle::parent);
+        this.wakeup = PlaywrightWakeup.of(playwright);
+    }
+
+    @Override
+    public BrowserContext context() {
+        return context;
+    }
+
+    @Override
+    public void onLost(Consumer<String> cause) {
+        browser.ifPresent(p -> p.onExit().thenRun(() -> cause.accept("Chromium exited")));
+        driver.ifPresent(p -> p.onExit().thenRun(() -> cause.accept("the Playwright driver exited")));
+        context.onClose(c -> cause.accept("the browser closed"));
+    }
+
+    @Override
+    public boolean alive() {
+        return browser.map(ProcessHandle::isAlive).orElse(true) && driver.map(ProcessHandle::isAlive).orElse(true);
+    }
+
+    @Override
+    public void wake() {
+        wakeup.wake();
+    }
+
+    @Override
+    public void close(boolean graceful) {
+        if (graceful) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the context: %s", e.getMessage());
+            }
+        }
+        try {
+            playwright.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("Closing Playwright: %s", e.getMessage());
+        }
+        // a crashed or wedged browser may survive its driver: end whatever is left of it
+        browser.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 3, TimeUnit.SECONDS));
+    }
+
+    @Override
+    public void kill(String why) {
+        LOG.debugf("Ending browser %s: %s", browser.map(p -> String.valueOf(p.pid())).orElse("?"), why);
+        browser.ifPresent(p -> ProcessTrees.end(p, 2, TimeUnit.SECONDS));
+        // the driver too: a call waiting on a driver that itself hangs would never return otherwise
+        driver.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 2, TimeUnit.SECONDS));
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        return browser;
+    }
+}

@@ -1,0 +1,245 @@
+package io.browserhub.session;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.WaitUntilState;
+import io.browserhub.backend.RunningBrowser;
+import static io.browserhub.error.Throwables.firstLine;
+import io.browserhub.session.event.Loaded;
+import io.browserhub.session.event.Navigated;
+import io.browserhub.session.event.TabClosed;
+import io.browserhub.session.event.TabOpened;
+import io.browserhub.session.event.TabRestoreSkipped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * A session's started browser, wired up: its tabs with stable ids, their page events, dialogs and screencasts, and the
+ * remembered tab list kept current. What the actor runs commands against. Actor thread only, except {@link #tabs()}.
+ */
+final class SessionBrowser {
+
+    private static final Logger LOG = Logger.getLogger(SessionBrowser.class);
+    private static final long TITLE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final String sessionId;
+    private final RunningBrowser browser;
+    private final SessionEvents events;
+    /** Hears the tab list whenever it changes: what session.json remembers, and what clients see. */
+    private final BiConsumer<List<SavedTab>, List<TabInfo>> tabsChanged;
+    private final Tabs tabs = new Tabs();
+    private final TabTitles titles;
+    private final Dialogs dialogs;
+    private final Screencasts screencasts;
+    private final PageEvents pageEvents;
+    private final LiveSession live;
+    private volatile List<TabInfo> tabSnapshot = List.of();
+    private boolean tabsDirty = true;
+    /** A command may have changed a title without an event: look once the client pauses. */
+    private boolean titlesStale;
+    private long lastTitleRefresh;
+
+    SessionBrowser(String sessionId, SessionPaths paths, RunningBrowser browser, SessionEvents events, InterruptServer interrupts,
+                   Duration dialogTimeout, BiConsumer<List<SavedTab>, List<TabInfo>> tabsChanged) {
+        this.sessionId = sessionId;
+        this.browser = browser;
+        this.events = events;
+        this.tabsChanged = tabsChanged;
+        BrowserContext context = browser.context();
+        this.titles = new TabTitles(context);
+        this.dialogs = new Dialogs(sessionId, events, interrupts, dialogTimeout);
+        this.screencasts = new Screencasts(context);
+        this.pageEvents = new PageEvents(sessionId, events, tabs, context, paths.downloads());
+        this.live = new LiveSession(sessionId, paths, this);
+    }
+
+    /** Takes over the pages the browser opened, reopens the remembered tabs, and starts listening for new ones. */
+    void open(List<SavedTab> restoreTabs, java.util.function.Consumer<String> progress) {
+        BrowserContext context = browser.context();
+        context.onPage(this::adopt);
+        for (Page page : context.pages()) {
+            adopt(page);
+        }
+        progress.accept("reopening " + restoreTabs.size() + " tabs");
+        restore(restoreTabs);
+        refreshTabs(true);
+    }
+
+    private void restore(List<SavedTab> restoreTabs) {
+        List<SavedTab> saved = restoreTabs.stream().filter(t -> t.url() != null && !t.url().isBlank()).toList();
+        String activeId = null;
+        for (int i = 0; i < saved.size(); i++) {
+            SavedTab tab = saved.get(i);
+            Page page = i == 0 && !tabs.isEmpty() ? tabs.page(null) : browser.context().newPage();
+            String id = adopt(page);
+            if (tab.active()) {
+                activeId = id;
+            }
+            if (tab.hung()) {
+                LOG.infof("Session %s: tab %s comes back blank: its page %s got the previous browser stuck", sessionId, id, tab.url());
+                events.emit(sessionId, id, new TabRestoreSkipped(tab.url(), "its page got the previous browser stuck (a script that never"
+                        + " returned); open it again with page.goto if you need it"));
+            } else if (!"about:blank".equals(tab.url())) {
+                try {
+                    page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
+                } catch (PlaywrightException e) {
+                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, tab.url(), firstLine(e.getMessage()));
+                }
+            }
+        }
+        if (tabs.isEmpty()) {
+            adopt(browser.context().newPage());
+        }
+        if (activeId != null && tabs.all().containsKey(activeId)) {
+            tabs.activate(activeId);
+        }
+    }
+
+    /** Gives a page a tab id and listens to it; a page already known keeps its id. */
+    String adopt(Page page) {
+        String known = tabs.idOf(page);
+        if (known != null) {
+            return known;
+        }
+        String id = tabs.add(page);
+        tabsDirty = true;
+        page.onClose(p -> {
+            screencasts.tabClosed(p);
+            titles.forget(p);
+            String closed = tabs.remove(p);
+            if (closed != null) {
+                tabsDirty = true;
+                events.emit(sessionId, closed, new TabClosed());
+            }
+        });
+        page.onFrameNavigated(frame -> {
+            if (frame.parentFrame() == null) {
+                tabsDirty = true;
+                events.emit(sessionId, tabs.idOf(page), new Navigated(frame.url()));
+            }
+        });
+        page.onLoad(p -> {
+            tabsDirty = true;
+            events.emit(sessionId, tabs.idOf(page), new Loaded(p.url()));
+        });
+        page.onDialog(dialog -> dialogs.onDialog(dialog, tabs.idOf(page)));
+        pageEvents.attach(page);
+        events.emit(sessionId, id, new TabOpened(page.url()));
+        return id;
+    }
+
+    LiveSession live() {
+        return live;
+    }
+
+    Tabs tabRegistry() {
+        return tabs;
+    }
+
+    Dialogs dialogs() {
+        return dialogs;
+    }
+
+    Screencasts screencasts() {
+        return screencasts;
+    }
+
+    BrowserContext context() {
+        return browser.context();
+    }
+
+    RunningBrowser running() {
+        return browser;
+    }
+
+    /** The tabs as last seen: any thread. */
+    List<TabInfo> tabs() {
+        return tabSnapshot;
+    }
+
+    /** Titles as the browser process knows them (never waits for a busy page). */
+    Map<Page, String> titles(Iterable<Page> pages) {
+        return titles.titles(pages);
+    }
+
+    /** The tab list changed (opened, closed, activated): refresh and save it after the current command. */
+    void tabsChanged() {
+        tabsDirty = true;
+    }
+
+    /**
+     * After a command that may have changed a title or URL without an event (evaluate, input): refreshed once the
+     * session's clients pause, or by the periodic refresh, not after every command, so that a client sending commands
+     * back to back does not wait for a title round trip between each.
+     */
+    void titlesMayHaveChanged() {
+        titlesStale = true;
+    }
+
+    /** The clients paused: a stale title is worth a round trip now. Returns whether there was one to look at. */
+    boolean refreshStaleTitles() {
+        if (!titlesStale) {
+            return false;
+        }
+        titlesStale = false;
+        tabsDirty = true;
+        refreshTabs(false);
+        return true;
+    }
+
+    /** Between commands: follows network subscriptions and saves finished downloads. Never throws. */
+    void housekeeping() {
+        pageEvents.housekeeping();
+    }
+
+    /**
+     * Re-reads the tabs when they changed (or every two seconds) and tells the session when the list differs:
+     * one browser round trip for all titles, answered even by a page stuck in a script.
+     */
+    void refreshTabs(boolean force) {
+        long now = System.nanoTime();
+        if (!force && !tabsDirty && now - lastTitleRefresh < TITLE_REFRESH_NANOS) {
+            return;
+        }
+        tabsDirty = false;
+        lastTitleRefresh = now;
+        if (!tabs.isEmpty()) {
+            screencasts.activeTabIs(tabs.page(null), tabs.active());
+        }
+        List<TabInfo> infos = new ArrayList<>();
+        List<SavedTab> saved = new ArrayList<>();
+        try {
+            Map<String, Page> open = tabs.all();
+            Map<Page, String> known = titles.titles(open.values());
+            for (Map.Entry<String, Page> e : open.entrySet()) {
+                Page page = e.getValue();
+                String title = known.get(page);
+                if (title == null) {
+                    continue; // closed meanwhile
+                }
+                boolean active = e.getKey().equals(tabs.active());
+                infos.add(new TabInfo(e.getKey(), page.url(), title, active));
+                saved.add(new SavedTab(page.url(), title, active));
+            }
+        } catch (PlaywrightException e) {
+            tabsDirty = true;
+            return;
+        }
+        if (!infos.equals(tabSnapshot)) {
+            tabSnapshot = List.copyOf(infos);
+            tabsChanged.accept(saved, tabSnapshot);
+        }
+    }
+
+    /** Ends the screencasts (their viewers hear why) and closes the browser: gracefully unless it is already gone. */
+    void close(boolean graceful, String reason) {
+        screencasts.endAll(reason);
+        browser.close(graceful);
+    }
+}

@@ -1,0 +1,5 @@
+package io.browserhub.session.event;
+
+/** A tab's page fired its load event. */
+public record Loaded(String url) implements SessionEvent {
+}

@@ -1,0 +1,5 @@
+package io.browserhub.session.event;
+
+/** A tab closed. */
+public record TabClosed() implements SessionEvent {
+}
