@@ -21,7 +21,7 @@ public class StuckCommandWatchdog {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         long now = System.nanoTime();
-        for (Session session : sessions.all()) {
+        for (Session session : sessions.supervised()) {
             session.checkStuck(now);
         }
     }

@@ -43,6 +43,9 @@ public final class Session implements EvictionPolicy.Candidate {
     /** Decides whether one more browser may start, making room first when needed (the registry). */
     interface Capacity {
         SessionActor startWithRoom(Session session);
+
+        /** The hub is stopping: a browser lost now went down with the hub, it did not crash. */
+        boolean shuttingDown();
     }
 
     Session(SessionRecord record, SessionStore store, BrowserBackend backend, SessionEvents events, HubConfig config,
@@ -264,7 +267,21 @@ public final class Session implements EvictionPolicy.Candidate {
             }
 
             @Override
-            public void ended(boolean crashed, String cause, String hungTab) {
+            public void ended(SessionActor.Ending ending) {
+                // Ctrl+C reaches the whole process group: browsers and drivers die with the hub, which is a stop
+                boolean crashed = ending.lost() && !capacity.shuttingDown();
+                String cause = ending.cause();
+                String hungTab = ending.hungTab();
+                if (ending.lost() && !crashed) {
+                    stopReason = StopReason.SHUTDOWN;
+                }
+                if (crashed && !ending.started()) {
+                    LOG.errorf("Session %s could not start: %s", id, cause);
+                } else if (crashed) {
+                    LOG.infof("Session %s crashed: %s", id, cause);
+                } else {
+                    LOG.infof("Session %s stopped%s", id, stopReason == StopReason.SHUTDOWN ? " with the hub" : "");
+                }
                 synchronized (Session.this) {
                     if (crashed) {
                         lastFailure = cause;
@@ -291,7 +308,7 @@ public final class Session implements EvictionPolicy.Candidate {
                 o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
                 o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),
                 o.userAgent(), o.locale(), o.timezoneId());
-        actor = new SessionActor(id, paths, backend, settings, record.tabs(), events, listener,
+        actor = new SessionActor(id, paths, backend, settings, this::savedTabsNow, events, listener,
                 config.session().dialogTimeout(), config.session().startTimeout().plus(config.session().stuckGrace()),
                 config.session().queueCapacity(), predecessor);
         self[0] = actor;
@@ -308,6 +325,10 @@ public final class Session implements EvictionPolicy.Candidate {
         LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), reason);
         state = next;
         events.emit(id, null, new StateChanged(next, reason == null ? "" : reason));
+    }
+
+    private synchronized List<SavedTab> savedTabsNow() {
+        return record.tabs();
     }
 
     /** The remembered tabs with the one whose page got the browser stuck marked, so it comes back blank. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,15 +46,23 @@ final class SessionActor implements InterruptServer {
 
         void tabsChanged(List<SavedTab> saved, List<TabInfo> tabs);
 
-        /** The browser is gone: stopped (crashed false) or lost; {@code hungTab}: the tab whose page got it stuck, if one did. */
-        void ended(boolean crashed, String cause, String hungTab);
+        /** The browser is gone, or never came up. */
+        void ended(Ending ending);
+    }
+
+    /**
+     * How a browser's life ended: {@code lost} when it died underneath or could not start (else it was stopped),
+     * {@code started} whether it ever ran, the cause, and {@code hungTab}, the tab whose page got it stuck if one did.
+     */
+    record Ending(boolean lost, boolean started, String cause, String hungTab) {
     }
 
     private final String sessionId;
     private final SessionPaths paths;
     private final BrowserBackend backend;
     private final LaunchSettings settings;
-    private final List<SavedTab> restoreTabs;
+    /** Read once the previous browser has closed: it may have marked a tab as hung on its way out. */
+    private final Supplier<List<SavedTab>> restoreTabs;
     private final SessionEvents events;
     private final Listener listener;
     private final Duration dialogTimeout;
@@ -80,7 +89,7 @@ final class SessionActor implements InterruptServer {
     /** Set on the actor thread once the browser is wired; read by other threads for the tab list. */
     private volatile SessionBrowser browser;
 
-    SessionActor(String sessionId, SessionPaths paths, BrowserBackend backend, LaunchSettings settings, List<SavedTab> restoreTabs,
+    SessionActor(String sessionId, SessionPaths paths, BrowserBackend backend, LaunchSettings settings, Supplier<List<SavedTab>> restoreTabs,
                  SessionEvents events, Listener listener, Duration dialogTimeout, Duration startLimit, int capacity,
                  CompletableFuture<?> predecessor) {
         this.sessionId = sessionId;
@@ -192,23 +201,19 @@ final class SessionActor implements InterruptServer {
             running = backend.start(settings, progress::step);
             running.onLost(this::markLost);
             wired = new SessionBrowser(sessionId, paths, running, events, this, dialogTimeout, listener::tabsChanged);
-            wired.open(restoreTabs, progress::step);
+            wired.open(restoreTabs.get(), progress::step);
             browser = wired;
             progress.done();
         } catch (Throwable e) {
             boolean stopping = stopRequested;
             String cause = stopping ? "stopped while starting" : describeLaunchFailure(e);
-            if (stopping) {
-                LOG.infof("Session %s: start abandoned (%s)", sessionId, firstLine(e.getMessage()));
-            } else {
-                LOG.errorf("Session %s could not start: %s", sessionId, cause);
-            }
+            LOG.debugf("Session %s: start ended (%s)", sessionId, firstLine(e.getMessage()));
             closing = true;
             failQueued(unavailable(stopping ? "the session was stopped while its browser started" : "the browser could not start: " + cause));
             if (running != null) {
                 running.close(false);
             }
-            listener.ended(!stopping, cause, null);
+            listener.ended(new Ending(!stopping, false, cause, null));
             terminated.complete(null);
             return;
         }
@@ -387,7 +392,7 @@ final class SessionActor implements InterruptServer {
             // the thread is stuck somewhere no ended browser frees it: let the session go on without it
             LOG.errorf("Session %s: its actor thread did not come free after its browser ended; leaving it behind", sessionId);
             failQueued(unavailable("the session was stopped"));
-            listener.ended(false, "stopped", null);
+            listener.ended(new Ending(false, true, "stopped", null));
             terminated.complete(null);
         }
     }
@@ -430,10 +435,9 @@ final class SessionActor implements InterruptServer {
         wired.close(!lost && killedNanos == 0, lost ? "the browser crashed: " + lostCause : "the session stopped");
         failQueued(unavailable("the session was stopped"));
         if (!terminated.isDone()) {
-            listener.ended(lost, lostCause, hungTab);
+            listener.ended(new Ending(lost, true, lostCause, hungTab));
             terminated.complete(null);
         }
-        LOG.infof("Session %s %s", sessionId, lost ? "crashed: " + lostCause : "stopped");
     }
 
     private void failQueued(HubException error) {

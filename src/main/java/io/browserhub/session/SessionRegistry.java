@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +47,8 @@ public class SessionRegistry implements Session.Capacity {
     private volatile boolean shuttingDown;
     private final SessionEvents events;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    /** Sessions on their way out: no longer listed, but still watched until their browser has closed. */
+    private final Map<String, Session> deleting = new ConcurrentHashMap<>();
     private final SessionCounters counters = new SessionCounters();
     /** Taken before any session's lock, never after: starting browsers one decision at a time. */
     private final Object capacityLock = new Object();
@@ -104,7 +104,7 @@ public class SessionRegistry implements Session.Capacity {
     public Session create(String id, SessionOptions options) {
         synchronized (sessions) {
             String sessionId = id == null ? newId() : SessionId.require(id);
-            if (sessions.containsKey(sessionId) || deleting.contains(sessionId)) {
+            if (sessions.containsKey(sessionId) || deleting.containsKey(sessionId)) {
                 throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId
                         + "\" already exists; use session.ensure to reuse it or pick another id.", Map.of("session", sessionId));
             }
@@ -153,13 +153,20 @@ public class SessionRegistry implements Session.Capacity {
         return sessions.values().stream().sorted(Comparator.comparing(Session::id)).toList();
     }
 
+    /** Every session whose browser the watchdog must keep an eye on: the listed ones and those being deleted. */
+    public Collection<Session> supervised() {
+        List<Session> all = new java.util.ArrayList<>(sessions.values());
+        all.addAll(deleting.values());
+        return all;
+    }
+
     /** Stops the browser and removes the session's directory: profile, logs, everything. */
     public CompletableFuture<Void> delete(String id) {
         Session session;
         synchronized (sessions) {
             session = require(id);
             sessions.remove(id);
-            deleting.add(id);
+            deleting.put(id, session);
             session.markDeleted();
         }
         return session.stop().handle((info, error) -> {
@@ -200,6 +207,11 @@ public class SessionRegistry implements Session.Capacity {
             }
             return session.startActor(room);
         }
+    }
+
+    @Override
+    public boolean shuttingDown() {
+        return shuttingDown;
     }
 
     public SessionCounters counters() {

@@ -49,6 +49,26 @@ class HubRestartIT {
     }
 
     @Test
+    void ctrlCStopsTheSessionsWithTheHubInsteadOfCrashingThem() throws Exception {
+        Path data = tmp.resolve("data");
+        try (HubProcess hub = HubProcess.start(data, Map.of())) {
+            hub.result("session.create", Map.of("id", "desk"));
+            hub.result("page.goto", Map.of("session", "desk", "url", TestPages.url("static.html")));
+
+            hub.interruptGroup(Duration.ofSeconds(20));
+            String log = hub.log();
+            assertTrue(log.contains("Session desk stopped"), "the session stopped with the hub:\n" + log);
+            assertTrue(!log.contains("crashed") && !log.contains("could not start") && !log.contains(" ERROR "),
+                    "no crash, no failed start, no error while the hub shut down:\n" + log);
+            List<String> states = Files.readAllLines(data.resolve("sessions/desk/activity.jsonl")).stream()
+                    .filter(line -> line.contains("\"kind\":\"session.state\"")).toList();
+            String last = states.get(states.size() - 1);
+            assertTrue(last.contains("\"state\":\"stopped\"") && last.contains("\"reason\":\"shutdown\""),
+                    "the session's last state is stopped by the shutdown: " + states);
+        }
+    }
+
+    @Test
     void afterSigkillTheNextHubEndsTheOrphansAndResumesTheSession() throws Exception {
         Path data = tmp.resolve("data");
         try (HubProcess hub = HubProcess.start(data, Map.of())) {

@@ -116,6 +116,20 @@ public final class HubProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Ctrl+C in a terminal: SIGINT to the hub and, at the same moment, to every process it started (a terminal
+     * signals the whole foreground process group, browsers and drivers included). Waits for the hub to exit.
+     */
+    public int interruptGroup(Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", "-INT", String.valueOf(process.pid())));
+        process.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
+        new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(5, TimeUnit.SECONDS);
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The hub did not exit within " + timeout + " of Ctrl+C:\n" + log());
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: the hub gets no chance to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
