@@ -56,10 +56,12 @@ export const ErrorCode = {
   CONTROL_HELD: -32004,
 } as const;
 
-/** Event kinds a session emits (PROTOCOL.md, Events). */
+/** Event kinds a session emits, in the hub's order (live/EventKinds.KNOWN; EventKindsTest keeps the two equal). */
 export const EVENT_KINDS = [
   'session.state', 'control.changed', 'command',
-  'page.navigated', 'page.load', 'page.console', 'page.error', 'page.dialog', 'page.download',
-  'tab.opened', 'tab.closed',
+  'page.navigated', 'page.load', 'page.console', 'page.error',
+  'page.dialog', 'page.dialog.closed',
+  'page.download', 'page.download.saved', 'page.download.failed',
+  'tab.opened', 'tab.closed', 'tab.restore.skipped',
   'network.request', 'network.response', 'network.failed',
 ] as const;

@@ -14,7 +14,7 @@ const FILTERS: [string, string][] = [
   ['control.changed', 'Control changes'],
   ['session.state', 'Session state'],
   ['page', 'Page: all'],
-  ...EVENT_KINDS.filter((k) => k.startsWith('page.')).map((k): [string, string] => [k, `Page: ${k.slice(5)}`]),
+  ...EVENT_KINDS.filter((k) => k.startsWith('page.') && k.split('.').length === 2).map((k): [string, string] => [k, `Page: ${k.slice(5)}`]),
   ['tab', 'Tabs'],
   ['network', 'Network'],
 ];

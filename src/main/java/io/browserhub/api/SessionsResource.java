@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.browserhub.client.Client;
-import io.browserhub.client.ClientKind;
 import io.browserhub.command.Dispatcher;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,33 +34,33 @@ public class SessionsResource {
     }
 
     @GET
-    public CompletionStage<Object> list(@HeaderParam("X-Browserhub-Client") String client) {
+    public CompletionStage<Object> list(@HeaderParam(Client.HEADER) String client) {
         return call("session.list", Map.of(), client);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> create(JsonNode body, @HeaderParam("X-Browserhub-Client") String client) {
+    public CompletionStage<Response> create(JsonNode body, @HeaderParam(Client.HEADER) String client) {
         JsonNode params = body == null ? json.createObjectNode() : body;
-        return dispatcher.dispatch("session.create", params, client(client))
+        return dispatcher.dispatch("session.create", params, Client.fromHeader(client))
                 .thenApply(info -> Response.status(Response.Status.CREATED).entity(info).build());
     }
 
     @GET
     @Path("/{id}")
-    public CompletionStage<Object> get(@PathParam("id") String id, @HeaderParam("X-Browserhub-Client") String client) {
+    public CompletionStage<Object> get(@PathParam("id") String id, @HeaderParam(Client.HEADER) String client) {
         return call("session.get", Map.of("id", id), client);
     }
 
     @POST
     @Path("/{id}/stop")
-    public CompletionStage<Object> stop(@PathParam("id") String id, @HeaderParam("X-Browserhub-Client") String client) {
+    public CompletionStage<Object> stop(@PathParam("id") String id, @HeaderParam(Client.HEADER) String client) {
         return call("session.stop", Map.of("id", id), client);
     }
 
     @DELETE
     @Path("/{id}")
-    public CompletionStage<Object> delete(@PathParam("id") String id, @HeaderParam("X-Browserhub-Client") String client) {
+    public CompletionStage<Object> delete(@PathParam("id") String id, @HeaderParam(Client.HEADER) String client) {
         return call("session.delete", Map.of("id", id), client);
     }
 
@@ -69,12 +68,12 @@ public class SessionsResource {
     @Path("/{id}/screenshot")
     @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
     public CompletionStage<Response> screenshot(@PathParam("id") String id, @QueryParam("format") String format,
-                                                @QueryParam("fullPage") Boolean fullPage, @HeaderParam("X-Browserhub-Client") String client) {
+                                                @QueryParam("fullPage") Boolean fullPage, @HeaderParam(Client.HEADER) String client) {
         ObjectNode params = json.createObjectNode().put("session", id).put("format", format == null ? "png" : format);
         if (fullPage != null) {
             params.put("fullPage", fullPage);
         }
-        return dispatcher.dispatch("page.screenshot", params, client(client)).thenApply(result -> {
+        return dispatcher.dispatch("page.screenshot", params, Client.fromHeader(client)).thenApply(result -> {
             JsonNode shot = json.valueToTree(result);
             byte[] image = Base64.getDecoder().decode(shot.get("data").asText());
             return Response.ok(image, shot.get("mimeType").asText())
@@ -84,11 +83,6 @@ public class SessionsResource {
     }
 
     private CompletionStage<Object> call(String method, Map<String, Object> params, String client) {
-        return dispatcher.dispatch(method, json.valueToTree(params), client(client));
-    }
-
-    static Client client(String name) {
-        return name == null || name.isBlank() ? Client.anonymous()
-                : Client.named(name.length() > 64 ? name.substring(0, 64) : name, ClientKind.AGENT);
+        return dispatcher.dispatch(method, json.valueToTree(params), Client.fromHeader(client));
     }
 }

@@ -40,6 +40,21 @@ public final class Client {
         return new Client("http:" + name, name, kind, true);
     }
 
+    /** The header an HTTP client names itself with. */
+    public static final String HEADER = "X-Browserhub-Client";
+    private static final int MAX_NAME = 64;
+
+    /**
+     * The client behind one HTTP request, from its {@link #HEADER} value: the named agent when there is one (names are
+     * cut to 64 characters), else an anonymous agent no later request can be recognised as.
+     */
+    public static Client fromHeader(String name) {
+        if (name == null || name.isBlank()) {
+            return forOneRequest();
+        }
+        return named(name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name, ClientKind.AGENT);
+    }
+
     /** Whether a later message can come from this same client, so that it can hold something (a control lease). */
     public boolean recognisable() {
         return recognisable;

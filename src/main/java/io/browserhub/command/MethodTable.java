@@ -89,7 +89,7 @@ public class MethodTable {
             }
             boolean drives = access == Access.DRIVE;
             Handler onActor = call -> {
-                String sessionId = call.params().string("session");
+                String sessionId = call.params().session();
                 Session session = sessions.require(sessionId);
                 // past its own timeout plus a grace, a command can only be stuck in the page: the watchdog ends it
                 double timeout = call.params().timeoutMs();
@@ -109,7 +109,7 @@ public class MethodTable {
             if (specs.stream().anyMatch(s -> s.name().equals(spec.name()))) {
                 throw new IllegalStateException("Method " + spec.name() + " is declared twice");
             }
-            boolean onSession = spec.params().stream().anyMatch(p -> p.name().equals("session"));
+            boolean onSession = spec.params().stream().anyMatch(p -> p.name().equals(ParamSpec.SESSION.name()));
             specs.add(spec.access() == Access.DRIVE ? gated(spec) : onSession ? touching(spec) : spec);
         }
 
@@ -117,7 +117,7 @@ public class MethodTable {
         private MethodSpec touching(MethodSpec spec) {
             Handler inner = spec.handler();
             Handler outer = call -> {
-                gate.touch(call.params().string("session"), call.client());
+                gate.touch(call.params().session(), call.client());
                 return inner.handle(call);
             };
             return new MethodSpec(spec.name(), spec.summary(), spec.access(), spec.params(), spec.result(), spec.interrupting(), outer);
@@ -125,12 +125,12 @@ public class MethodTable {
 
         /** The control gate of every driving method, whatever family declares it: refused before it is queued. */
         private MethodSpec gated(MethodSpec spec) {
-            if (spec.params().stream().noneMatch(p -> p.name().equals("session"))) {
+            if (spec.params().stream().noneMatch(p -> p.name().equals(ParamSpec.SESSION.name()))) {
                 throw new IllegalStateException("Driving method " + spec.name() + " must take a \"session\" parameter");
             }
             Handler inner = spec.handler();
             Handler outer = call -> {
-                Runnable done = gate.admit(call.params().string("session"), call.client());
+                Runnable done = gate.admit(call.params().session(), call.client());
                 try {
                     return inner.handle(call).whenComplete((result, failure) -> done.run());
                 } catch (Exception | Error e) {

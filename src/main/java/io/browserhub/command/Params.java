@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.browserhub.error.HubException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A call's named parameters, already checked against the method's declaration: required ones are present
@@ -84,6 +83,11 @@ public final class Params {
         return node.get(name);
     }
 
+    /** The session a method addresses: the {@link ParamSpec#SESSION} parameter. */
+    public String session() {
+        return string(ParamSpec.SESSION.name());
+    }
+
     /** The tab a page method addresses; null means the session's active tab. */
     public String tab() {
         return string("tab", null);
@@ -108,9 +112,5 @@ public final class Params {
             throw HubException.invalidParams("\"" + name + "\" must be one of " + allowed + ", not \"" + value + "\".");
         }
         return value;
-    }
-
-    public Map<String, Object> asMap() {
-        return json.convertValue(node, Map.class);
     }
 }

@@ -42,7 +42,7 @@ public class ControlCommands implements CommandFamily {
                     }
                     Params p = call.params();
                     long timeoutMs = (long) p.timeoutMs();
-                    return leases.acquire(p.string("session"), call.client(), p.bool("wait", false), timeoutMs, ttl(p),
+                    return leases.acquire(p.session(), call.client(), p.bool("wait", false), timeoutMs, ttl(p),
                             p.bool("force", false));
                 },
                 ParamSpec.SESSION,
@@ -53,11 +53,11 @@ public class ControlCommands implements CommandFamily {
         t.hub("control.release", Access.MANAGE, "Gives up control of a session; the first client waiting gets it.",
                 "{released: true|false} (false: you did not hold it)",
                 call -> CompletableFuture.completedFuture(Map.of("released",
-                        leases.release(call.params().string("session"), call.client()))),
+                        leases.release(call.params().session(), call.client()))),
                 ParamSpec.SESSION);
         t.hub("control.status", Access.READ, "Who controls a session, and how many clients wait for it.",
                 "{holder: null|{clientId, name, kind, since}, waiting, ttlMs?}",
-                call -> CompletableFuture.completedFuture(leases.status(call.params().string("session"))),
+                call -> CompletableFuture.completedFuture(leases.status(call.params().session())),
                 ParamSpec.SESSION);
     }
 

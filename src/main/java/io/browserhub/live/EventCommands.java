@@ -40,7 +40,7 @@ public class EventCommands implements CommandFamily {
                         + "Subscribing again replaces the kinds.",
                 "{subscribed: true, kinds, seq} (seq: the latest event so far, for reading earlier ones with session.activity)",
                 call -> {
-                    Session session = sessions.require(call.params().string("session"));
+                    Session session = sessions.require(call.params().session());
                     if (!hub.canNotify(call.client())) {
                         throw new HubException(ErrorCode.INVALID_REQUEST, "Events need a WebSocket: HTTP POST /rpc cannot carry "
                                 + "notifications. Connect to ws://<hub>/rpc and subscribe there, or poll session.activity.",
@@ -63,7 +63,7 @@ public class EventCommands implements CommandFamily {
         t.hub("events.unsubscribe", Access.READ, "Stops the session's event notifications to this connection.",
                 "{unsubscribed: true|false}",
                 call -> {
-                    String id = call.params().string("session");
+                    String id = call.params().session();
                     sessions.require(id);
                     return CompletableFuture.completedFuture(Map.of("unsubscribed", hub.unsubscribe(call.client(), id)));
                 },

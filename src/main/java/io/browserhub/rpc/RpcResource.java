@@ -1,7 +1,6 @@
 package io.browserhub.rpc;
 
 import io.browserhub.client.Client;
-import io.browserhub.client.ClientKind;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,10 +23,8 @@ public class RpcResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> post(String body, @HeaderParam("X-Browserhub-Client") String clientName) {
-        Client client = clientName == null || clientName.isBlank()
-                ? Client.forOneRequest()
-                : Client.named(clientName.length() > 64 ? clientName.substring(0, 64) : clientName, ClientKind.AGENT);
+    public CompletionStage<Response> post(String body, @HeaderParam(Client.HEADER) String clientName) {
+        Client client = Client.fromHeader(clientName);
         return rpc.handle(body == null ? "" : body, client).thenApply(response -> response == null
                 ? Response.noContent().build()
                 : Response.ok(response, MediaType.APPLICATION_JSON_TYPE).build());

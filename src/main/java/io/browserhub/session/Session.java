@@ -190,8 +190,24 @@ public final class Session implements EvictionPolicy.Candidate {
         return current.terminated();
     }
 
-    synchronized void markDeleted() {
-        deleted = true;
+    /**
+     * For session.delete: the session is going away with its profile, so nothing it was doing needs to finish. The
+     * browser is ended at once; the command running fails, queued ones too.
+     */
+    CompletableFuture<Void> discard() {
+        SessionActor current;
+        synchronized (this) {
+            deleted = true;
+            current = actor;
+            if (current == null || current.terminated().isDone()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            current.discard();
+            if (state != SessionState.STOPPING) {
+                setState(SessionState.STOPPING, StopReason.STOPPED.wire());
+            }
+        }
+        return current.terminated();
     }
 
     /** Applies new launch options; they take effect the next time the browser starts. */

@@ -143,6 +143,16 @@ final class SessionActor implements InterruptServer {
         requestStop();
     }
 
+    /** Ends the browser now, failing the running and the queued commands: for a session being deleted. */
+    void discard() {
+        closing = true;
+        abandon();
+        RunningBrowser r = running;
+        if (r != null) {
+            r.kill("the session is being deleted");
+        }
+    }
+
     boolean stopRequested() {
         return stopRequested;
     }

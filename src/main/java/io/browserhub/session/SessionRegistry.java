@@ -167,9 +167,8 @@ public class SessionRegistry implements Session.Capacity {
             session = require(id);
             sessions.remove(id);
             deleting.put(id, session);
-            session.markDeleted();
         }
-        return session.stop().handle((info, error) -> {
+        return session.discard().handle((info, error) -> {
             try {
                 store.delete(id);
             } finally {

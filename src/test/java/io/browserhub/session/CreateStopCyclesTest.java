@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CreateStopCyclesTest {
 
-    private static final int CYCLES = Integer.getInteger("cycles", 100);
+    /** Enough to show a leak of one file or process per cycle; -Dcycles=100 for a longer soak. */
+    private static final int CYCLES = Integer.getInteger("cycles", 25);
 
     @Inject
     SessionStore store;
 
     @Test
-    void hundredCreateStopCyclesLeaveNoProcessesTempFoldersOrFiles() throws Exception {
+    void createStopCyclesLeaveNoProcessesTempFoldersOrFiles() throws Exception {
         try (RpcClient agent = Hub.connect()) {
             // browsers other tests left running would come and go (renderers, helpers) and blur the count
             for (var session : agent.call("session.list").get("sessions")) {
@@ -55,8 +56,8 @@ class CreateStopCyclesTest {
                         && p.toFile().lastModified() > startedAt), "the driver was never unpacked into a temp folder");
             }
             long fdsAfter = openFiles();
-            // a few descriptors come and go with the JVM's own work; growth per cycle would show as 100s
-            assertTrue(fdsAfter - fdsBefore < 20, "open files grew from " + fdsBefore + " to " + fdsAfter);
+            // a few descriptors come and go with the JVM's own work; a leak of one per cycle would show as CYCLES or more
+            assertTrue(fdsAfter - fdsBefore < Math.min(20, CYCLES), "open files grew from " + fdsBefore + " to " + fdsAfter);
         }
     }
 

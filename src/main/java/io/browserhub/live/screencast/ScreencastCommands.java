@@ -39,7 +39,7 @@ public class ScreencastCommands implements CommandFamily {
                     if (window < 1 || window > 32) {
                         throw HubException.invalidParams("window must be 1..32 frames, not " + window + ".");
                     }
-                    return hub.start(call.client(), sessions.require(p.string("session")), p.string("tab", null), settings(p),
+                    return hub.start(call.client(), sessions.require(p.session()), p.string("tab", null), settings(p),
                             window, p.bool("binary", true));
                 },
                 ParamSpec.SESSION, opt("tab", ParamType.STRING, "Tab to watch; default: the active tab, following it."),
@@ -51,10 +51,10 @@ public class ScreencastCommands implements CommandFamily {
                 opt("binary", ParamType.BOOLEAN, "Binary WebSocket frames (default) or base64 screencast.frame notifications."));
         t.hub("screencast.ack", Access.READ, "Acknowledges a frame (and every earlier one), opening the window for the next.",
                 "{acked}",
-                call -> CompletableFuture.completedFuture(hub.ack(call.client(), call.params().string("session"), call.params().integer("seq"))),
+                call -> CompletableFuture.completedFuture(hub.ack(call.client(), call.params().session(), call.params().integer("seq"))),
                 ParamSpec.SESSION, req("seq", ParamType.INTEGER, "The seq of the frame received."));
         t.hub("screencast.stop", Access.READ, "Stops watching the session.", "{stopped}",
-                call -> hub.stop(call.client(), sessions.require(call.params().string("session"))), ParamSpec.SESSION);
+                call -> hub.stop(call.client(), sessions.require(call.params().session())), ParamSpec.SESSION);
     }
 
     private static ScreencastSettings settings(Params p) {

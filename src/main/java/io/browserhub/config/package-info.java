@@ -1,0 +1,2 @@
+/** The hub's configuration (@ConfigMapping on browserhub.*). */
+package io.browserhub.config;

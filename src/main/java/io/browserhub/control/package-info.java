@@ -1,0 +1,2 @@
+/** Control leases: who may drive a session right now, who waits, and how leases end. */
+package io.browserhub.control;

@@ -1,0 +1,2 @@
+/** Readiness and liveness checks (/q/health). */
+package io.browserhub.health;

@@ -1,0 +1,2 @@
+/** Scheduled jobs: the idle reaper and the stuck-command watchdog. */
+package io.browserhub.reaper;
