@@ -19,6 +19,7 @@ final class LocalBrowser implements RunningBrowser {
     private final Optional<ProcessHandle> browser;
     private final Optional<ProcessHandle> driver;
     private final PlaywrightWakeup wakeup;
+    private volatile boolean closing;
 
     LocalBrowser(Playwright playwright, BrowserContext context, Path profile) {
         this.playwright = playwright;
@@ -38,7 +39,14 @@ final class LocalBrowser implements RunningBrowser {
 
     @Override
     public void onLost(Consumer<String> cause) {
-        browser.ifPresent(p -> p.onExit().thenRun(() -> cause.accept("Chromium exited")));
+        browser.ifPresent(p -> p.onExit().thenRun(() -> {
+            cause.accept("Chromium exited");
+            if (!closing) {
+                // the driver does not fail every call in flight when its browser dies (a CDP session's send waits
+                // forever): without its driver, every Playwright call of the actor fails at once
+                driver.filter(ProcessHandle::isAlive).ifPresent(d -> ProcessTrees.end(d, 2, TimeUnit.SECONDS));
+            }
+        }));
         driver.ifPresent(p -> p.onExit().thenRun(() -> cause.accept("the Playwright driver exited")));
         context.onClose(c -> cause.accept("the browser closed"));
     }
@@ -55,6 +63,7 @@ final class LocalBrowser implements RunningBrowser {
 
     @Override
     public void close(boolean graceful) {
+        closing = true;
         if (graceful) {
             try {
                 context.close();

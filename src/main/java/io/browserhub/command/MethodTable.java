@@ -100,7 +100,7 @@ public class MethodTable {
                         gate.recheck(sessionId, call.client());
                     }
                     return PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params()));
-                }, new WorkOptions(call.params().tab(), interrupting, limitMs));
+                }, new WorkOptions(name, call.params().tab(), interrupting, limitMs));
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));
         }

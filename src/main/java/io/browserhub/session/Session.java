@@ -36,6 +36,7 @@ public final class Session implements EvictionPolicy.Candidate {
     private volatile Instant lastActivityAt;
     private volatile String lastFailure;
     private volatile StopReason stopReason = StopReason.STOPPED;
+    private final StuckTabs stuckTabs = new StuckTabs();
     private final AtomicInteger viewers = new AtomicInteger();
     private final Capacity capacity;
     private final SessionCounters counters;
@@ -303,8 +304,11 @@ public final class Session implements EvictionPolicy.Candidate {
                         lastFailure = cause;
                     }
                     if (hungTab != null && !deleted) {
-                        record = record.withTabs(markHung(record.tabs(), self[0].tabs(), hungTab));
-                        store.save(record);
+                        List<SavedTab> marked = stuckTabs.markHung(record.tabs(), self[0].tabs(), hungTab, ending.hungMethod());
+                        if (!marked.equals(record.tabs())) {
+                            record = record.withTabs(marked);
+                            store.save(record);
+                        }
                     }
                     counters.ended(crashed, stopReason);
                     if (actor == self[0]) {
@@ -347,14 +351,4 @@ public final class Session implements EvictionPolicy.Candidate {
         return record.tabs();
     }
 
-    /** The remembered tabs with the one whose page got the browser stuck marked, so it comes back blank. */
-    private static List<SavedTab> markHung(List<SavedTab> saved, List<TabInfo> seen, String hungTab) {
-        List<SavedTab> out = new java.util.ArrayList<>(saved);
-        for (int i = 0; i < seen.size() && i < out.size(); i++) {
-            if (seen.get(i).id().equals(hungTab)) {
-                out.set(i, out.get(i).asHung());
-            }
-        }
-        return out;
-    }
 }

@@ -37,6 +37,8 @@ final class SessionActor implements InterruptServer {
     private static final long PUMP_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** A stop lets queued commands finish this long, then ends the browser: a stop always completes. */
     private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** After the browser was lost, how long the actor may take to notice before what is left of it is ended. */
+    private static final long LOST_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
     /** After ending a browser that would not stop, how long the actor thread may take to notice before it is left behind. */
     private static final long ABANDON_AFTER_KILL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -52,9 +54,10 @@ final class SessionActor implements InterruptServer {
 
     /**
      * How a browser's life ended: {@code lost} when it died underneath or could not start (else it was stopped),
-     * {@code started} whether it ever ran, the cause, and {@code hungTab}, the tab whose page got it stuck if one did.
+     * {@code started} whether it ever ran, the cause, and, when a command got stuck in the page, the tab it addressed
+     * and its method.
      */
-    record Ending(boolean lost, boolean started, String cause, String hungTab) {
+    record Ending(boolean lost, boolean started, String cause, String hungTab, String hungMethod) {
     }
 
     private final String sessionId;
@@ -78,6 +81,7 @@ final class SessionActor implements InterruptServer {
     private volatile boolean stopRequested;
     private volatile long stopRequestedNanos;
     private volatile long killedNanos;
+    private volatile long lostNanos;
     private volatile boolean abandon;
     private volatile String lostCause;
     private volatile boolean closing;
@@ -85,6 +89,7 @@ final class SessionActor implements InterruptServer {
     private volatile Task<?> current;
     private volatile long currentStartedNanos;
     private volatile String hungTab;
+    private volatile String hungMethod;
     private volatile RunningBrowser running;
     /** Set on the actor thread once the browser is wired; read by other threads for the tab list. */
     private volatile SessionBrowser browser;
@@ -188,6 +193,7 @@ final class SessionActor implements InterruptServer {
     /** Called from any thread when the browser or its connection is seen dying. A stopping browser is not lost. */
     void markLost(String cause) {
         if (lostCause == null && !closing) {
+            lostNanos = System.nanoTime();
             lostCause = cause;
             wake();
         }
@@ -223,7 +229,7 @@ final class SessionActor implements InterruptServer {
             if (running != null) {
                 running.close(false);
             }
-            listener.ended(new Ending(!stopping, false, cause, null));
+            listener.ended(new Ending(!stopping, false, cause, null, null));
             terminated.complete(null);
             return;
         }
@@ -372,8 +378,17 @@ final class SessionActor implements InterruptServer {
             }
             return;
         }
+        if (lostCause != null) {
+            if (r != null && killedNanos == 0 && nowNanos - lostNanos > LOST_GRACE_NANOS) {
+                // a Playwright call that does not notice its browser is gone would hold the thread for ever
+                killedNanos = nowNanos;
+                LOG.warnf("Session %s: its browser is gone (%s) but a call still waits on it; ending what is left", sessionId, lostCause);
+                r.kill("its browser is gone");
+            }
+            return;
+        }
         Task<?> task = current;
-        if (task == null || task.options.limitMs() <= 0 || lostCause != null) {
+        if (task == null || task.options.limitMs() <= 0) {
             return;
         }
         long ranMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - currentStartedNanos);
@@ -381,6 +396,7 @@ final class SessionActor implements InterruptServer {
             return;
         }
         hungTab = task.options.tab() != null ? task.options.tab() : activeTab();
+        hungMethod = task.options.method();
         // retire this actor before answering, so the caller's next command already goes to a fresh browser
         markLost("a command got stuck in the page for " + ranMs + " ms");
         task.future.completeExceptionally(new HubException(ErrorCode.TIMEOUT, "The command ran " + ranMs
@@ -402,7 +418,7 @@ final class SessionActor implements InterruptServer {
             // the thread is stuck somewhere no ended browser frees it: let the session go on without it
             LOG.errorf("Session %s: its actor thread did not come free after its browser ended; leaving it behind", sessionId);
             failQueued(unavailable("the session was stopped"));
-            listener.ended(new Ending(false, true, "stopped", null));
+            listener.ended(new Ending(false, true, "stopped", null, null));
             terminated.complete(null);
         }
     }
@@ -445,7 +461,7 @@ final class SessionActor implements InterruptServer {
         wired.close(!lost && killedNanos == 0, lost ? "the browser crashed: " + lostCause : "the session stopped");
         failQueued(unavailable("the session was stopped"));
         if (!terminated.isDone()) {
-            listener.ended(new Ending(lost, true, lostCause, hungTab));
+            listener.ended(new Ending(lost, true, lostCause, hungTab, hungMethod));
             terminated.complete(null);
         }
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A page whose script never returns (issue 13, defect 1): the command that meets it answers TIMEOUT, the session comes
- * back at once with that tab blank (and says so), and stop and delete always complete, even while a command without a
- * time limit is stuck in the page.
+ * back at once, with that tab blank (and says so) once the page is to blame, and stop and delete always complete, even
+ * while a command without a time limit is stuck in the page.
  */
 @QuarkusTest
 class StuckPageTest {
@@ -49,17 +49,19 @@ class StuckPageTest {
     }
 
     @Test
-    void aStuckTabComesBackBlankAndTheSessionAnswersAtOnce() throws Exception {
+    void aPageThatGetsStuckAgainComesBackBlankAndTheSessionAnswersAtOnce() throws Exception {
         SharedSessions.fresh(agent, "stuck-restore", null);
         agent.call("page.goto", Map.of("session", "stuck-restore", "url", STUCK));
         agent.call("events.subscribe", Map.of("session", "stuck-restore", "kinds", List.of("tab", "session.state")));
         Thread.sleep(1500); // the script is spinning now
 
-        RpcError timeout = assertThrowsRpc(() -> agent.call("page.evaluate",
-                Map.of("session", "stuck-restore", "function", "() => document.title", "timeoutMs", 1000)));
-        assertEquals("TIMEOUT", timeout.kind(), timeout.message());
+        // the first time, the client's own script is the suspect: the page comes back as it was...
+        assertEquals("TIMEOUT", stuckEvaluate().kind());
+        assertEquals(STUCK, agent.call("page.url", Map.of("session", "stuck-restore")).get("url").asText());
+        Thread.sleep(1500); // ...and spins again on its own
 
-        // the next command restarts the browser; the stuck tab comes back blank instead of spinning again
+        // the second time the page is convicted: the next command restarts the browser with that tab blank
+        assertEquals("TIMEOUT", stuckEvaluate().kind());
         long t0 = System.nanoTime();
         JsonNode url = agent.call("page.url", Map.of("session", "stuck-restore"));
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -70,6 +72,11 @@ class StuckPageTest {
         assertEquals("running", agent.call("session.get", Map.of("id", "stuck-restore")).get("state").asText());
         assertEquals("4", agent.call("page.evaluate", Map.of("session", "stuck-restore", "function", "() => String(2 + 2)"))
                 .get("value").asText(), "the session works again");
+    }
+
+    private static RpcError stuckEvaluate() {
+        return assertThrowsRpc(() -> agent.call("page.evaluate",
+                Map.of("session", "stuck-restore", "function", "() => document.title", "timeoutMs", 1000)));
     }
 
     @Test
