@@ -36,7 +36,10 @@ public final class Dialogs {
 
     void onDialog(Dialog dialog, String tab) {
         opened++;
-        events.emit(sessionId, "page.dialog", tab, describe(dialog));
+        Map<String, Object> data = describe(dialog);
+        // whether the page now waits for someone to answer (an MCP door reports that as the page's state)
+        data.put("answeredInAdvance", armed != null);
+        events.emit(sessionId, "page.dialog", tab, data);
         if (armed != null) {
             Answer answer = armed;
             armed = null;
