@@ -61,7 +61,7 @@ public final class McpAgentClient implements AutoCloseable {
     }
 
     public McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+        return client.callTool(McpSchema.CallToolRequest.builder().name(tool).arguments(arguments).build());
     }
 
     /** The text of a call that must succeed. */
