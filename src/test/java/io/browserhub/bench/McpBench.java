@@ -18,6 +18,7 @@ final class McpBench {
     /** The benchmark pages: the test pages an agent meets most (forms, links, dialogs, waits) and a shop-sized one. */
     static final List<String> PAGES = List.of("form.html", "links.html", "dialogs.html", "waits.html", "tall.html", "catalogue.html");
     private static final String SESSION = "mcp-bench";
+    private static final int FEW = 20;
 
     private final Bench bench;
     private final List<String> larger = new ArrayList<>();
@@ -31,9 +32,10 @@ final class McpBench {
              RpcClient ws = Bench.ws(hub);
              RawHttpRpc http = new RawHttpRpc(hub.baseUri());
              McpAgentClient ours = McpAgentClient.toHub(hub.baseUri(), HubProcess.TOKEN, "browserhub-bench", SESSION);
+             RawHttpMcp raw = new RawHttpMcp(hub.baseUri(), "/mcp?session=" + SESSION);
              McpAgentClient theirs = PlaywrightMcp.start(bench.chromium, bench.dir("playwright-mcp"))) {
             snapshotSizes(ours, theirs);
-            roundTrips(ours, theirs, ws, http);
+            roundTrips(ours, raw, theirs, ws, http);
         }
         if (!larger.isEmpty()) {
             throw new AssertionError("browserhub's snapshot is larger than Playwright MCP's on " + larger);
@@ -59,22 +61,27 @@ final class McpBench {
         }
     }
 
-    private void roundTrips(McpAgentClient ours, McpAgentClient theirs, RpcClient ws, RawHttpRpc http) {
+    private void roundTrips(McpAgentClient ours, RawHttpMcp raw, McpAgentClient theirs, RpcClient ws, RawHttpRpc http) {
         String url = Bench.page("static.html");
         ours.text("browser_navigate", Map.of("url", url));
         theirs.text("browser_navigate", Map.of("url", url));
         Map<String, Object> evaluate = Map.of("function", "() => 1");
         Map<String, Object> rpcEvaluate = Map.of("session", SESSION, "function", "() => 1");
-        List<Contender> contenders = List.of(
-                new Contender("JSON-RPC page.evaluate, WebSocket /rpc", () -> ws.call("page.evaluate", rpcEvaluate)),
+        Contender rpc = new Contender("JSON-RPC page.evaluate, WebSocket /rpc", () -> ws.call("page.evaluate", rpcEvaluate));
+        measure("evaluate `() => 1` round trip", List.of(rpc,
                 new Contender("JSON-RPC page.evaluate, HTTP POST /rpc (minimal client)", () -> http.call("page.evaluate", rpcEvaluate)),
-                new Contender("MCP browser_evaluate, browserhub /mcp (Streamable HTTP, MCP Java SDK)", () -> ours.text("browser_evaluate", evaluate)),
-                new Contender("MCP browser_evaluate, Playwright MCP " + PlaywrightMcp.VERSION + " (stdio, MCP Java SDK)",
-                        () -> theirs.text("browser_evaluate", evaluate)));
-        measure("evaluate `() => 1` round trip", contenders, bench.config.calls());
+                new Contender("MCP browser_evaluate, browserhub /mcp (minimal HTTP client)", () -> raw.call("browser_evaluate", evaluate)),
+                new Contender("MCP browser_evaluate, browserhub /mcp (MCP Java SDK, Streamable HTTP)", () -> ours.text("browser_evaluate", evaluate))),
+                bench.config.calls());
+        // Playwright MCP lets every action settle for 500 ms (--timeout-settle): a few calls tell that story
+        measure("evaluate `() => 1` round trip, " + FEW + " calls", List.of(rpc,
+                new Contender("MCP browser_evaluate, Playwright MCP " + PlaywrightMcp.VERSION + " (MCP Java SDK, stdio)",
+                        () -> theirs.text("browser_evaluate", evaluate))), FEW);
         measure("browser_snapshot of static.html round trip", List.of(
-                new Contender("MCP browser_snapshot, browserhub /mcp", () -> ours.text("browser_snapshot", Map.of())),
-                new Contender("MCP browser_snapshot, Playwright MCP " + PlaywrightMcp.VERSION, () -> theirs.text("browser_snapshot", Map.of()))),
+                new Contender("MCP browser_snapshot, Playwright MCP " + PlaywrightMcp.VERSION + " (MCP Java SDK, stdio)",
+                        () -> theirs.text("browser_snapshot", Map.of())),
+                new Contender("MCP browser_snapshot, browserhub /mcp (MCP Java SDK, Streamable HTTP)", () -> ours.text("browser_snapshot", Map.of())),
+                new Contender("MCP browser_snapshot, browserhub /mcp (minimal HTTP client)", () -> raw.call("browser_snapshot", Map.of()))),
                 Math.max(20, bench.config.calls() / 10));
     }
 
@@ -84,7 +91,7 @@ final class McpBench {
     /** Warm-up, then the calls in rounds, rotating who goes first; the first contender is the baseline. */
     private void measure(String what, List<Contender> contenders, int calls) {
         int n = contenders.size();
-        int warmup = Math.min(bench.config.warmup(), calls);
+        int warmup = Math.min(bench.config.warmup(), calls / 2);
         for (Contender c : contenders) {
             for (int i = 0; i < warmup; i++) {
                 c.call().get();

@@ -188,6 +188,25 @@ class McpDoorTest {
     }
 
     @Test
+    void theOlderHttpSseTransportWorksAndItsClientEndsWhenTheStreamCloses() throws InterruptedException {
+        String session = "mcp-over-sse";
+        try (RpcClient rpc = Hub.connect()) {
+            McpAgentClient agent = McpAgentClient.toHubOverSse("sse-host", session);
+            try {
+                agent.text("browser_navigate", Map.of("url", TestPages.url("links.html")));
+                assertEquals(TestPages.url("links.html"), rpc.call("page.url", Map.of("session", session)).get("url").asText(),
+                        "?session= of the SSE URL reaches the messages endpoint");
+                agent.text("control_acquire", Map.of());
+                assertEquals("sse-host", rpc.call("control.status", Map.of("session", session)).at("/holder/name").asText());
+            } finally {
+                agent.close();
+            }
+            // no DELETE on this transport: the closed stream ends the MCP session, and the sweep finds it
+            assertTrue(awaitRelease(rpc, session).get("holder").isNull());
+        }
+    }
+
+    @Test
     void controlReleaseGivesTheSessionBack() {
         String session = "mcp-release";
         try (RpcClient other = client("rpc-waiter", "agent"); McpAgentClient agent = McpAgentClient.toHub("releasing-agent", session)) {

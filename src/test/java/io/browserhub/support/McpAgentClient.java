@@ -3,6 +3,7 @@ package io.browserhub.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -45,6 +46,16 @@ public final class McpAgentClient implements AutoCloseable {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString())
                 .endpoint("/mcp" + (session == null ? "" : "?session=" + session))
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .jsonMapper(JSON)
+                .build();
+        return new McpAgentClient(transport, name);
+    }
+
+    /** The hub under test's older HTTP+SSE transport (MCP 2024-11-05): GET /mcp/sse, then POSTs to the endpoint it names. */
+    public static McpAgentClient toHubOverSse(String name, String session) {
+        HttpClientSseClientTransport transport = HttpClientSseClientTransport.builder(Hub.base().toString())
+                .sseEndpoint("/mcp/sse" + (session == null ? "" : "?session=" + session))
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + Hub.TOKEN))
                 .jsonMapper(JSON)
                 .build();
         return new McpAgentClient(transport, name);
