@@ -3,7 +3,7 @@ package io.browserhub.client;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One connected client (a WebSocket connection, or one HTTP request). Its name and kind change once,
+ * One connected client (a WebSocket connection, an MCP session, or one HTTP request). Its name and kind change once,
  * with client.hello; everything else about it is fixed. The id is what a control lease remembers: unique
  * per WebSocket connection, and for named HTTP clients derived from the name, so that the next request
  * with the same X-Browserhub-Client header is the same client.

@@ -158,8 +158,8 @@ public interface HubConfig {
     /** The MCP door, /mcp (io.browserhub.mcp). */
     interface Mcp {
         /**
-         * Timeout of the element actions MCP tools run (click, type, fill, select, hover, upload), unless the call
-         * says otherwise: Playwright MCP's 5 s, so an agent hears about a missing element soon.
+         * How long the element actions of MCP tools (click, type, fill, select, hover, upload) wait for their element:
+         * Playwright MCP's 5 s, so that an agent hears about a missing element soon.
          */
         @WithDefault("5s")
         Duration actionTimeout();

@@ -92,11 +92,6 @@ public class McpAgents {
         }
     }
 
-    /** How many MCP sessions have a client now. */
-    int active() {
-        return agents.size();
-    }
-
     private void end(String connectionId) {
         options.remove(connectionId);
         McpAgent agent = agents.remove(connectionId);
