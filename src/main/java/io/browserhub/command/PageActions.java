@@ -148,27 +148,34 @@ public class PageActions implements CommandFamily {
                         + "One still running after timeoutMs counts as a stuck page: TIMEOUT, and the browser restarts.",
                 "{value}",
                 (live, p) -> {
-                    Object value = live.page(p.tab()).evaluate(p.string("function"), p.plain("arg"));
+                    Page page = live.page(p.tab());
+                    Object value = p.has("selector")
+                            ? locator(page, p).evaluate(p.string("function"), p.plain("arg"), new Locator.EvaluateOptions().setTimeout(p.timeoutMs()))
+                            : page.evaluate(p.string("function"), p.plain("arg"));
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("value", evaluateResultLimit.check(JsValues.plain(value)));
                     return result;
                 },
                 req("function", ParamType.STRING, "Function source, e.g. \"(arg) => document.title + arg.suffix\"; it may be async."),
-                opt("arg", ParamType.ANY, "JSON value passed to the function as its one argument, never pasted into the source."));
+                opt("arg", ParamType.ANY, "JSON value passed to the function as its one argument (with selector: its second), "
+                        + "never pasted into the source."),
+                opt("selector", ParamType.STRING, "An element to pass to the function as its first argument, e.g. "
+                        + "\"(element, arg) => element.value\"."));
         t.interrupting("page.handleDialog", Access.DRIVE,
                 "Accepts or dismisses the open dialog (alert, confirm, prompt); with none open, answers the next one.",
                 "{answered, type?, message?, armed?}",
                 (live, p) -> live.answerDialog(new Dialogs.Answer(p.bool("accept", true), p.string("promptText", null))),
                 req("accept", ParamType.BOOLEAN, "true to accept (OK), false to dismiss (Cancel)."),
                 opt("promptText", ParamType.STRING, "Text to enter into a prompt() before accepting."));
-        t.waiting("page.waitFor", Access.DRIVE, "Waits for an element state, a load state or a URL.", "{}",
+        t.waiting("page.waitFor", Access.DRIVE, "Waits for an element state, a text to show or go, a load state or a URL.", "{}",
                 (live, p) -> {
                     waitFor(live.page(p.tab()), p);
                     return DONE;
                 },
                 opt("selector", ParamType.STRING, "Element to wait for."),
-                opt("state", ParamType.STRING, "For selector: visible (default), hidden, attached or detached."),
+                opt("text", ParamType.STRING, "Text to wait for (case-insensitive, part of an element's text), like Playwright's getByText."),
+                opt("state", ParamType.STRING, "For selector or text: visible (default), hidden, attached or detached."),
                 opt("loadState", ParamType.STRING, "load, domcontentloaded or networkidle."),
                 opt("urlPattern", ParamType.STRING, "Glob (\"**/done\") or /regular expression/ the URL must match."));
         t.page("page.setViewport", Access.DRIVE, "Resizes the tab's viewport.", "{}",
@@ -195,10 +202,16 @@ public class PageActions implements CommandFamily {
 
     private static void waitFor(Page page, Params p) {
         boolean any = false;
-        if (p.has("selector")) {
+        if (p.has("selector") || p.has("text")) {
             String state = p.choice("state", "visible", List.of("visible", "hidden", "attached", "detached"));
-            page.locator(p.string("selector")).first().waitFor(new Locator.WaitForOptions()
-                    .setState(WaitForSelectorState.valueOf(state.toUpperCase(Locale.ROOT))).setTimeout(p.timeoutMs()));
+            Locator.WaitForOptions options = new Locator.WaitForOptions()
+                    .setState(WaitForSelectorState.valueOf(state.toUpperCase(Locale.ROOT))).setTimeout(p.timeoutMs());
+            if (p.has("selector")) {
+                page.locator(p.string("selector")).first().waitFor(options);
+            }
+            if (p.has("text")) {
+                page.getByText(p.string("text")).first().waitFor(options);
+            }
             any = true;
         }
         if (p.has("loadState")) {
@@ -218,7 +231,7 @@ public class PageActions implements CommandFamily {
             any = true;
         }
         if (!any) {
-            throw HubException.invalidParams("page.waitFor needs at least one of selector, loadState or urlPattern.");
+            throw HubException.invalidParams("page.waitFor needs at least one of selector, text, loadState or urlPattern.");
         }
     }
 

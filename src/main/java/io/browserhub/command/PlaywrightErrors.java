@@ -101,7 +101,8 @@ final class PlaywrightErrors {
                     + " and chords such as Control+A.", data, e);
         }
         // only a call with a selector can have a bad one: page.evaluate's own SyntaxErrors are the script's
-        if (p.has("selector") && isSelectorSyntax(message)) {
+        boolean scriptSyntax = call.method().equals("page.evaluate") && message.contains("SyntaxError");
+        if (p.has("selector") && !scriptSyntax && isSelectorSyntax(message)) {
             return new HubException(ErrorCode.INVALID_PARAMS, "The selector is not valid: " + firstLine(message), data, e);
         }
         if (call.method().equals("page.evaluate") && !name.isEmpty() && !message.contains("has been closed")) {

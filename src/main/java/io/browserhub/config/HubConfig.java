@@ -29,6 +29,8 @@ public interface HubConfig {
 
     Activity activity();
 
+    Mcp mcp();
+
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
         @WithDefault("true")
@@ -151,5 +153,18 @@ public interface HubConfig {
         /** Entries waiting for the writer thread; when full, new entries are counted as lost rather than block a session. */
         @WithDefault("65536")
         int queueCapacity();
+    }
+
+    /** The MCP door, /mcp (io.browserhub.mcp). */
+    interface Mcp {
+        /**
+         * How long the element actions of MCP tools (click, type, fill, select, hover, upload) wait for their element:
+         * Playwright MCP's 5 s, so that an agent hears about a missing element soon.
+         */
+        @WithDefault("5s")
+        Duration actionTimeout();
+
+        /** How often ended MCP sessions (expired or deleted) are looked for, to end their clients (default in application.properties). */
+        Duration expiryCheckInterval();
     }
 }

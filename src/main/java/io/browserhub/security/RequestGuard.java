@@ -96,13 +96,17 @@ public class RequestGuard {
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) && LIVENESS_PATH.equals(request.path());
     }
 
-    /** A person opening a page (not the API, not a WebSocket): the printed link's first visit. */
+    /**
+     * A person opening a page (not the API, not a WebSocket, not an MCP host opening its event stream with
+     * GET /mcp or /mcp/sse): the printed link's first visit.
+     */
     private static boolean isPageVisit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
                 && !Refusals.isWebSocketUpgrade(request)
-                && !path.equals("/rpc") && !path.startsWith("/api/") && !path.startsWith("/q/");
+                && !path.equals("/rpc") && !path.startsWith("/api/") && !path.startsWith("/q/")
+                && !path.equals("/mcp") && !path.startsWith("/mcp/");
     }
 
     private static long declaredBodySize(HttpServerRequest request) {
