@@ -53,6 +53,11 @@ public class BrowserLauncher {
             Files.createDirectories(settings.tempDir());
             Files.createDirectories(settings.downloads());
             List<String> args = new ArrayList<>(QUIET_ARGS);
+            if (config.cdp().enabled()) {
+                // beside the pipe Playwright owns: Chromium binds 127.0.0.1 on a port of its choosing (the CDP door's upstream)
+                args.add("--remote-debugging-port=0");
+                DevToolsEndpoint.forget(settings.profile());
+            }
             config.browser().args().ifPresent(args::addAll);
             BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
                     .setHeadless(settings.headless())
@@ -79,7 +84,8 @@ public class BrowserLauncher {
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options);
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
-            return new Launched(playwright, context);
+            Optional<DevToolsEndpoint> devTools = config.cdp().enabled() ? DevToolsEndpoint.await(settings.profile(), 5000) : Optional.empty();
+            return new Launched(playwright, context, devTools);
         } catch (Exception e) {
             try {
                 playwright.close();
@@ -90,7 +96,7 @@ public class BrowserLauncher {
         }
     }
 
-    /** A running browser and the Playwright instance that owns it. */
-    public record Launched(Playwright playwright, BrowserContext context) {
+    /** A running browser, the Playwright instance that owns it, and its DevTools server when it has one. */
+    public record Launched(Playwright playwright, BrowserContext context, Optional<DevToolsEndpoint> devTools) {
     }
 }

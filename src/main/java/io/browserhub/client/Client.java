@@ -30,6 +30,11 @@ public final class Client {
         return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT, true);
     }
 
+    /** A connection that names itself as it opens (a CDP client's ?client=NAME): one client per connection. */
+    public static Client connection(String name, ClientKind kind) {
+        return new Client("c" + IDS.incrementAndGet(), name, kind, true);
+    }
+
     /** One HTTP request without a name: an anonymous agent that no later request can be recognised as. */
     public static Client forOneRequest() {
         return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT, false);

@@ -42,6 +42,11 @@ public class CommandJournal implements CommandListener {
         if (p != null) {
             shown(p, "selector", data);
             shown(p, "url", data);
+            // a door's summary of many calls in one entry (the CDP door's input bursts): which kinds, how many
+            shown(p, "type", data);
+            if (p.path("count").canConvertToInt()) {
+                data.put("count", p.get("count").asInt());
+            }
             Map<String, Object> lengths = new LinkedHashMap<>();
             for (String name : SECRET) {
                 JsonNode value = p.get(name);

@@ -29,6 +29,8 @@ public interface HubConfig {
 
     Activity activity();
 
+    Cdp cdp();
+
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
         @WithDefault("true")
@@ -151,5 +153,15 @@ public interface HubConfig {
         /** Entries waiting for the writer thread; when full, new entries are counted as lost rather than block a session. */
         @WithDefault("65536")
         int queueCapacity();
+    }
+
+    /** The DevTools door: ws://host/cdp/{session} (docs/cdp.md). */
+    interface Cdp {
+        /**
+         * Launch browsers with Chromium's DevTools server on a random loopback port, which the door proxies to.
+         * false: no such port at all (for machines shared with other users, see docs/security.md), and /cdp answers 404.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

@@ -102,7 +102,7 @@ public class RequestGuard {
         String path = ctx.normalizedPath();
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
                 && !Refusals.isWebSocketUpgrade(request)
-                && !path.equals("/rpc") && !path.startsWith("/api/") && !path.startsWith("/q/");
+                && !path.equals("/rpc") && !path.startsWith("/api/") && !path.startsWith("/q/") && !Refusals.isCdp(ctx);
     }
 
     private static long declaredBodySize(HttpServerRequest request) {

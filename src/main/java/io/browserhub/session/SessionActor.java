@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.DevToolsEndpoint;
 import io.browserhub.browser.LaunchSettings;
 import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.browser.ProcessTrees;
@@ -63,6 +64,7 @@ final class SessionActor {
     private volatile String crashCause;
     private volatile List<TabInfo> tabSnapshot = List.of();
     private volatile Optional<ProcessHandle> browserProcess = Optional.empty();
+    private volatile Optional<DevToolsEndpoint> devTools = Optional.empty();
     private final StartProgress progress;
     private volatile Task<?> current;
     private volatile long currentStartedNanos;
@@ -152,6 +154,10 @@ final class SessionActor {
         return browserProcess;
     }
 
+    Optional<DevToolsEndpoint> devTools() {
+        return devTools;
+    }
+
     /** Called from any thread when the browser or driver is seen dying. */
     void markCrashed(String cause) {
         if (crashCause == null && !closing) {
@@ -189,6 +195,7 @@ final class SessionActor {
         launched = launcher.launch(settings, progress::step);
         BrowserContext context = launched.context();
         browserProcess = findBrowserProcess();
+        devTools = launched.devTools();
         browserProcess.ifPresent(p -> {
             p.onExit().thenRun(() -> markCrashed("Chromium exited"));
             p.parent().ifPresent(driver -> driver.onExit().thenRun(() -> markCrashed("the Playwright driver exited")));
