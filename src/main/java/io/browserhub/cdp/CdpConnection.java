@@ -219,15 +219,15 @@ final class CdpConnection {
             return;
         }
         Buffer body = body(frames);
-        CdpMessage peeked = CdpMessage.peek(body);
-        CdpRule rule = peeked.method() == null || peeked.id() == null ? CdpRule.PASS : CdpRule.of(peeked.method());
-        if (rule == CdpRule.PASS) {
+        String method = CdpMessage.method(body);
+        CdpRule rule = method == null ? CdpRule.PASS : CdpRule.of(method);
+        ObjectNode message = rule == CdpRule.PASS ? null : CdpMessage.parse(body, door.json());
+        if (message == null || !message.path("id").canConvertToLong()) {
             touchLease();
-            toUpstream(frames);
+            toUpstream(frames); // without an id Chromium answers it, as it would
             return;
         }
-        ObjectNode message = CdpMessage.parse(body, door.json());
-        Request r = new Request(peeked.id(), peeked.method(), message.path("sessionId").textValue(), message.path("params"));
+        Request r = new Request(message.get("id").asLong(), method, message.path("sessionId").textValue(), message.path("params"));
         if (rule != CdpRule.INPUT) {
             inputs.flush(); // the activity log keeps the order things happened in
         }

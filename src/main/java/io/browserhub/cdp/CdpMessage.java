@@ -12,50 +12,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the door needs to know of a DevTools message without decoding it: a request's id, method and flat
- * session id, read from its top-level fields with a streaming parser that stops once it has them; and a
- * response's id, read from its first bytes. Messages pass on as the bytes that came in, never re-encoded.
+ * What the door needs to know of a DevTools message without decoding it: a request's method, read from its
+ * top-level fields with a streaming parser that stops once it has it; and a response's id, read from its first
+ * bytes. Messages pass on as the bytes that came in, never re-encoded; the few the door acts on are read whole.
  */
-record CdpMessage(Long id, String method, String sessionId) {
+final class CdpMessage {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final byte[] RESPONSE_START = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR_AFTER_ID = ",\"error\"".getBytes(StandardCharsets.US_ASCII);
 
+    private CdpMessage() {
+    }
+
     /**
-     * The request's top-level id, method and sessionId, as far as they come before the first nested value once
-     * the method is known: {@code params} follows the method in what Playwright, Puppeteer and DevTools send,
-     * and the rest would only cost time. Messages the door acts on are read whole by {@link #parse}. A message
-     * that is not a JSON object gives all nulls and goes to Chromium, which answers it as it would.
+     * A request's top-level {@code method}, or null when there is none (or the message is not a JSON object:
+     * Chromium answers that as it would). Parsing stops at the method: Playwright sends {@code id} first, Puppeteer
+     * {@code method} first, and both put {@code params}, the bulk, after it; a nested value before the method is
+     * skipped over.
      */
-    static CdpMessage peek(Buffer message) {
-        Long id = null;
-        String method = null;
-        String sessionId = null;
+    static String method(Buffer message) {
         try (JsonParser p = parser(message)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new CdpMessage(null, null, null);
+                return null;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
+                if ("method".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
                 if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    if (method != null) {
-                        break;
-                    }
                     p.skipChildren();
-                } else if ("id".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
-                    id = p.getLongValue();
-                } else if ("method".equals(name) && value == JsonToken.VALUE_STRING) {
-                    method = p.getText();
-                } else if ("sessionId".equals(name) && value == JsonToken.VALUE_STRING) {
-                    sessionId = p.getText();
                 }
             }
         } catch (IOException e) {
             // not JSON, or cut short: Chromium will say so to the client
         }
-        return new CdpMessage(id, method, sessionId);
+        return null;
     }
 
     /** The whole message as a tree: only for the few methods whose parameters the door reads. */

@@ -55,10 +55,12 @@ public final class CdpClient implements AutoCloseable {
     /** Sends a request; the future completes with the whole response (result or error). */
     public CompletableFuture<JsonNode> send(String method, Object params, String sessionId) {
         long id = ids.incrementAndGet();
-        ObjectNode request = RpcClient.JSON.createObjectNode().put("id", id).put("method", method);
+        // in Puppeteer's order: the method, its params, then the id (Playwright sends the id first)
+        ObjectNode request = RpcClient.JSON.createObjectNode().put("method", method);
         if (params != null) {
             request.set("params", RpcClient.JSON.valueToTree(params));
         }
+        request.put("id", id);
         if (sessionId != null) {
             request.put("sessionId", sessionId);
         }
