@@ -20,25 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** People bring their own Playwright (or raw CDP) to a session: it is the same browser, profile and tabs the hub drives. */
 @QuarkusTest
-class CdpDoorTest {
-
-    private static CdpPlaywright playwright;
-
-    @BeforeAll
-    static void start() {
-        playwright = new CdpPlaywright();
-    }
-
-    @AfterAll
-    static void stop() {
-        playwright.close();
-    }
+class CdpDoorTest extends CdpPlaywright.Scenario {
 
     @Test
     void connectOverCdpSeesTheSessionsProfileAndTabs() {
@@ -154,7 +141,7 @@ class CdpDoorTest {
             String s = fresh(rpc, "cdp-close", "static.html");
             try (CdpClient raw = CdpClient.toSession(s)) {
                 assertTrue(raw.call("Browser.close", Map.of()).isEmpty(), "answered like Chromium does, with {}");
-                assertEquals(1000, raw.closed().get(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(1000, raw.closed().get(30, TimeUnit.SECONDS));
             }
             Browser browser = playwright.connect(s, "");
             browser.close();
@@ -171,10 +158,13 @@ class CdpDoorTest {
     }
 
     @Test
-    void connectingToAStoppedSessionResumesItWithItsTabs() {
+    void connectingToAStoppedSessionResumesItWithItsTabs() throws Exception {
         try (RpcClient rpc = Hub.connect()) {
             String s = fresh(rpc, "cdp-resume", "second.html");
-            assertEquals("stopped", rpc.call("session.stop", Map.of("id", s)).get("state").asText());
+            try (CdpClient watching = CdpClient.toSession(s)) {
+                assertEquals("stopped", rpc.call("session.stop", Map.of("id", s)).get("state").asText());
+                assertEquals(1001, watching.closed().get(30, TimeUnit.SECONDS), "the browser went away: " + watching.closeReason());
+            }
 
             Browser browser = playwright.connect(s, "");
             try {

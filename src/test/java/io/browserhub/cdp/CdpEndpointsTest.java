@@ -25,25 +25,11 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** /cdp/{session}/json/... answer as Chromium's own endpoints do, with the hub's addresses, behind the hub's checks. */
 @QuarkusTest
-class CdpEndpointsTest {
-
-    private static CdpPlaywright playwright;
-
-    @BeforeAll
-    static void start() {
-        playwright = new CdpPlaywright();
-    }
-
-    @AfterAll
-    static void stop() {
-        playwright.close();
-    }
+class CdpEndpointsTest extends CdpPlaywright.Scenario {
 
     @Test
     void jsonVersionAndListNameTheHubNeverChromiumsPort() throws Exception {

@@ -7,12 +7,31 @@ import com.microsoft.playwright.Playwright;
 import io.browserhub.support.CdpClient;
 import io.browserhub.support.Hub;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * A second Playwright, in the test, as a user's own script would be: it connects to a session over CDP
- * (connectOverCDP needs no browser of its own). One per test class; Playwright objects stay on the test thread.
+ * (connectOverCDP needs no browser of its own). One per test class ({@link Scenario}); Playwright objects stay on
+ * the test thread.
  */
 final class CdpPlaywright implements AutoCloseable {
+
+    /** What the CDP test classes share: their own Playwright for the class's tests. */
+    abstract static class Scenario {
+
+        static CdpPlaywright playwright;
+
+        @BeforeAll
+        static void startPlaywright() {
+            playwright = new CdpPlaywright();
+        }
+
+        @AfterAll
+        static void stopPlaywright() {
+            playwright.close();
+        }
+    }
 
     private final Playwright playwright = Playwright.create(new Playwright.CreateOptions()
             .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

@@ -25,25 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A CDP client is one more client of the session: control leases bind it, and it cannot take the session away. */
 @QuarkusTest
-class CdpSharingTest {
-
-    private static CdpPlaywright playwright;
-
-    @BeforeAll
-    static void start() {
-        playwright = new CdpPlaywright();
-    }
-
-    @AfterAll
-    static void stop() {
-        playwright.close();
-    }
+class CdpSharingTest extends CdpPlaywright.Scenario {
 
     @Test
     void aPersonsLeaseBlocksCdpNavigationAndInputNamingThePerson() {
