@@ -73,6 +73,9 @@ final class CdpConnection {
     private boolean pausedForUpstream;
     private List<WebSocketFrame> partial;
     private int partialBytes;
+    /** Between the first and the last frame of a message from Chromium: the door's own answers wait for its end. */
+    private boolean upstreamMidMessage;
+    private final List<String> answersWaiting = new ArrayList<>();
     private DevToolsEndpoint endpoint;
     private WebSocket upstream;
     private boolean connected;
@@ -137,7 +140,12 @@ final class CdpConnection {
             LOG.debugf("CDP upstream of %s: %s", who, e.toString());
             ended("The connection to the session's browser failed.");
         });
-        pingTimer = door.vertx().setPeriodic(PING_MS, id -> client.writePing(Buffer.buffer()));
+        pingTimer = door.vertx().setPeriodic(PING_MS, id -> {
+            client.writePing(Buffer.buffer());
+            if (acquireControl) {
+                door.gate().touch(session.id(), who); // a connection that took control holds it while it is open
+            }
+        });
         if (!acquireControl) {
             ready();
             return;
@@ -218,12 +226,12 @@ final class CdpConnection {
             toUpstream(frames);
             return;
         }
+        touchLease();
         Buffer body = body(frames);
         String method = CdpMessage.method(body);
         CdpRule rule = method == null ? CdpRule.PASS : CdpRule.of(method);
         ObjectNode message = rule == CdpRule.PASS ? null : CdpMessage.parse(body, door.json());
         if (message == null || !message.path("id").canConvertToLong()) {
-            touchLease();
             toUpstream(frames); // without an id Chromium answers it, as it would
             return;
         }
@@ -449,6 +457,11 @@ final class CdpConnection {
             }
         }
         client.writeFrame(frame);
+        upstreamMidMessage = !frame.isFinal();
+        if (!upstreamMidMessage && !answersWaiting.isEmpty()) {
+            answersWaiting.forEach(client::writeTextMessage);
+            answersWaiting.clear();
+        }
         if (client.writeQueueFull()) {
             upstream.pause();
             client.drainHandler(v -> {
@@ -483,7 +496,11 @@ final class CdpConnection {
         if (r.sessionId() != null) {
             message.put("sessionId", r.sessionId());
         }
-        client.writeTextMessage(message.toString());
+        if (upstreamMidMessage) {
+            answersWaiting.add(message.toString());
+        } else {
+            client.writeTextMessage(message.toString());
+        }
     }
 
     // ---- the end ----
