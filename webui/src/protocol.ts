@@ -27,6 +27,8 @@ export interface SessionInfo {
   viewport: { width: number; height: number };
   tabs: TabInfo[];
   controller: Holder | null;
+  /** The session's DevTools WebSocket (ws://host/cdp/{id}); absent or null on hubs without the CDP door. */
+  cdpUrl?: string | null;
 }
 
 /** The params of an `event` notification, and one entry of session.activity. */

@@ -6,6 +6,7 @@ import { ErrorCode, FrameHeader, Holder, HubEvent, SessionInfo, TabInfo } from '
 import { RpcError } from '../rpc';
 import { Screencast } from '../screencast';
 import { h, setText, showError, toast } from '../ui';
+import { CdpBox } from './cdp';
 import { SidePanel } from './sidepanel';
 import { REFRESH_MS, View } from './view';
 
@@ -30,6 +31,7 @@ export class SessionView implements View {
   private readonly screencast: Screencast;
   private readonly input: CanvasInput;
   private readonly side: SidePanel;
+  private readonly cdp = new CdpBox();
   private readonly canvas: HTMLCanvasElement;
   private readonly stage: HTMLDivElement;
   private readonly overlay: HTMLDivElement;
@@ -83,6 +85,7 @@ export class SessionView implements View {
     });
 
     this.side = new SidePanel(hub, id, (e) => this.onEvent(e));
+    this.side.element.prepend(this.cdp.element);
     this.element = h('section', { class: 'session-view', 'aria-labelledby': 'session-title' },
       h('div', { class: 'session-head' },
         h('a', { href: '#/', class: 'back' }, '← Sessions'),
@@ -162,6 +165,7 @@ export class SessionView implements View {
 
   private render(info: SessionInfo, controlVersion: number): void {
     this.info = info;
+    this.cdp.update(info);
     setText(this.stateBadge, info.state);
     this.stateBadge.className = `state state-${info.state}`;
     this.control.update(info.controller, controlVersion);

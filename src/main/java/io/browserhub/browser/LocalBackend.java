@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.config.HubConfig;
@@ -60,11 +61,16 @@ public class LocalBackend implements BrowserBackend {
             Files.createDirectories(settings.profile());
             Files.createDirectories(settings.tempDir());
             Files.createDirectories(settings.downloads());
+            if (config.cdp().enabled()) {
+                DevToolsActivePort.forget(settings.profile());
+            }
             progress.accept("launching " + executable().map(Path::toString).orElse("Playwright's Chromium"));
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
-            return new LocalBrowser(playwright, context, settings.profile());
+            Optional<DevToolsEndpoint> devTools = config.cdp().enabled()
+                    ? DevToolsActivePort.await(settings.profile(), 5000) : Optional.empty();
+            return new LocalBrowser(playwright, context, settings.profile(), devTools);
         } catch (Exception e) {
             try {
                 playwright.close();
@@ -81,6 +87,10 @@ public class LocalBackend implements BrowserBackend {
 
     private BrowserType.LaunchPersistentContextOptions options(LaunchSettings settings) {
         List<String> args = new ArrayList<>(QUIET_ARGS);
+        if (config.cdp().enabled()) {
+            // beside the pipe Playwright owns: Chromium binds 127.0.0.1 on a port of its choosing (the CDP door's upstream)
+            args.add("--remote-debugging-port=0");
+        }
         config.browser().args().ifPresent(args::addAll);
         BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
                 .setHeadless(settings.headless())

@@ -44,7 +44,8 @@ public class CommandJournal implements CommandListener {
         }
         CommandDone.Who who = new CommandDone.Who(o.client().id(), o.client().name(), o.client().kind().wire());
         String tab = p != null && p.path("tab").isTextual() ? p.get("tab").asText() : null;
-        events.emit(session, tab, new CommandDone(who, o.method(), shown(p, "selector"), shown(p, "url"),
+        Integer count = p != null && p.path("count").canConvertToInt() ? p.get("count").asInt() : null;
+        events.emit(session, tab, new CommandDone(who, o.method(), shown(p, "selector"), shown(p, "url"), shown(p, "type"), count,
                 lengths.isEmpty() ? null : lengths, o.durationMs(), o.outcome()));
     }
 

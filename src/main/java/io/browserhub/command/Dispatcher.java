@@ -41,16 +41,22 @@ public class Dispatcher {
      */
     public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
         long started = System.nanoTime();
-        return run(method, params, client).whenComplete((result, failure) -> {
-            CommandOutcome outcome = new CommandOutcome(method, params, client, result, failure, System.nanoTime() - started);
-            for (CommandListener listener : listeners) {
-                try {
-                    listener.finished(outcome);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "A command listener failed on %s", method);
-                }
+        return run(method, params, client).whenComplete((result, failure) ->
+                report(new CommandOutcome(method, params, client, result, failure, System.nanoTime() - started)));
+    }
+
+    /**
+     * Tells the listeners (journal, metrics, log) about a command; also for what a door runs without the method
+     * table (the CDP door's navigations and input, which go to Chromium as they are).
+     */
+    public void report(CommandOutcome outcome) {
+        for (CommandListener listener : listeners) {
+            try {
+                listener.finished(outcome);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "A command listener failed on %s", outcome.method());
             }
-        });
+        }
     }
 
     private CompletionStage<Object> run(String method, JsonNode params, Client client) {

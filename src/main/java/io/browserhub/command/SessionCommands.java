@@ -30,10 +30,12 @@ public class SessionCommands implements CommandFamily {
 
     private final SessionRegistry sessions;
     private final ControlGate control;
+    private final SessionUrls urls;
 
-    public SessionCommands(SessionRegistry sessions, ControlGate control) {
+    public SessionCommands(SessionRegistry sessions, ControlGate control, SessionUrls urls) {
         this.sessions = sessions;
         this.control = control;
+        this.urls = urls;
     }
 
     @Override
@@ -63,9 +65,9 @@ public class SessionCommands implements CommandFamily {
         return session.start().thenApply(this::described);
     }
 
-    /** SessionInfo with its controller, which the session itself does not know. */
+    /** SessionInfo with its controller and its CDP URL, which the session itself does not know. */
     private SessionInfo described(SessionInfo info) {
-        return info.withController(control.controller(info.id()).orElse(null));
+        return info.withController(control.controller(info.id()).orElse(null)).withCdpUrl(urls.cdpUrl(info.id()));
     }
 
     private static ParamSpec[] with(ParamSpec id) {

@@ -30,6 +30,7 @@ public interface HubConfig {
     Activity activity();
 
     Mcp mcp();
+    Cdp cdp();
 
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
@@ -166,5 +167,15 @@ public interface HubConfig {
 
         /** How often ended MCP sessions (expired or deleted) are looked for, to end their clients (default in application.properties). */
         Duration expiryCheckInterval();
+    }
+
+    /** The DevTools door: ws://host/cdp/{session} (docs/cdp.md). */
+    interface Cdp {
+        /**
+         * Launch browsers with Chromium's DevTools server on a random loopback port, which the door proxies to.
+         * false: no such port at all (for machines shared with other users, see docs/security.md), and /cdp answers 404.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

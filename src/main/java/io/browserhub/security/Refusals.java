@@ -88,7 +88,12 @@ class Refusals {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
                 && accept != null && accept.contains("text/html")
-                && !isRpc(ctx) && !ctx.normalizedPath().startsWith("/api/");
+                && !isRpc(ctx) && !ctx.normalizedPath().startsWith("/api/") && !isCdp(ctx);
+    }
+
+    /** The CDP door (/cdp/{session}/json/..., its WebSockets): programs that read JSON, even with ?token= on the URL. */
+    static boolean isCdp(RoutingContext ctx) {
+        return ctx.normalizedPath().startsWith("/cdp/");
     }
 
     private static boolean isRpc(RoutingContext ctx) {

@@ -106,7 +106,7 @@ public class RequestGuard {
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
                 && !Refusals.isWebSocketUpgrade(request)
                 && !path.equals("/rpc") && !path.startsWith("/api/") && !path.startsWith("/q/")
-                && !path.equals("/mcp") && !path.startsWith("/mcp/");
+                && !path.equals("/mcp") && !path.startsWith("/mcp/") && !Refusals.isCdp(ctx);
     }
 
     private static long declaredBodySize(HttpServerRequest request) {

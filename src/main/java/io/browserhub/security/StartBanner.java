@@ -58,7 +58,7 @@ public class StartBanner {
     }
 
     /** The dashboard URL; the token travels as {@code ?token=}, which the hub swaps for a cookie on the first visit. */
-    static String dashboardUrl(String bindHost, int port, String token) {
+    public static String dashboardUrl(String bindHost, int port, String token) {
         String host = switch (bindHost) {
             case "0.0.0.0", "::", "[::]", "" -> "127.0.0.1";
             default -> bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;

@@ -1,6 +1,7 @@
 package io.browserhub.session;
 
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
@@ -224,7 +225,7 @@ public final class Session implements EvictionPolicy.Candidate {
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
-        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null);
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null);
     }
 
     private int idleTimeoutSec() {
@@ -241,6 +242,12 @@ public final class Session implements EvictionPolicy.Candidate {
     public Optional<ProcessHandle> browserProcess() {
         SessionActor current = actor;
         return current == null ? Optional.empty() : current.browserProcess();
+    }
+
+    /** Chromium's own DevTools server, while the browser runs and has one (the CDP door's upstream). */
+    public Optional<DevToolsEndpoint> devTools() {
+        SessionActor current = actor;
+        return current == null || state != SessionState.RUNNING ? Optional.empty() : current.devTools();
     }
 
     private List<TabInfo> savedTabs() {

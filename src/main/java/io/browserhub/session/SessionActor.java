@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.browser.PlaywrightMessage;
@@ -183,6 +184,11 @@ final class SessionActor implements InterruptServer {
     Optional<ProcessHandle> browserProcess() {
         RunningBrowser r = running;
         return r == null ? Optional.empty() : r.process();
+    }
+
+    Optional<DevToolsEndpoint> devTools() {
+        RunningBrowser r = running;
+        return r == null ? Optional.empty() : r.devTools();
     }
 
     /** True while a command runs or waits in the queue. */

@@ -13,13 +13,19 @@ public record SessionInfo(
         boolean headless,
         Viewport viewport,
         List<TabInfo> tabs,
-        Controller controller) {
+        Controller controller,
+        String cdpUrl) {
 
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl);
+    }
+
+    /** The session's DevTools WebSocket (the CDP door), which the session itself does not know. */
+    public SessionInfo withCdpUrl(String url) {
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url);
     }
 }
