@@ -15,10 +15,13 @@ import picocli.CommandLine.Command;
 @Command(name = "browserhub", versionProvider = Version.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Long-lived browser sessions shared by AI agents and people.",
                 "Without a command: runs the hub, the same as `browserhub serve`."},
-        footer = {"", "Client commands find the hub at --url or $BROWSERHUB_URL (default " + HubOptions.DEFAULT_URL + ")"
-                + " and its token at --token or $BROWSERHUB_TOKEN, else in <data-dir>/token (--data-dir or $BROWSERHUB_DATA_DIR,"
-                + " default ~/.browserhub).",
-                "Exit codes: 0 ok, 1 the call failed, 2 usage error, 3 hub not reachable or token refused."})
+        footer = {"", "Client commands find the hub at --url or $BROWSERHUB_URL",
+                "(default " + HubOptions.DEFAULT_URL + "), its token at --token or $BROWSERHUB_TOKEN,",
+                "else in <data-dir>/token (--data-dir or $BROWSERHUB_DATA_DIR,",
+                "default ~/.browserhub).",
+                "Exit codes: 0 ok, 1 the call failed, 2 usage error,",
+                "3 hub not reachable or token refused.",
+                "`browserhub COMMAND --help` tells more."})
 public final class BrowserhubCommand implements Callable<Integer> {
 
     /**
@@ -52,7 +55,7 @@ public final class BrowserhubCommand implements Callable<Integer> {
         } else {
             COMMANDS.forEach(c -> cli.addSubcommand(c.getKey(), c.getValue()));
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-            completion.getCommandSpec().usageMessage().description("Prints a bash/zsh completion script: source <(browserhub completion)");
+            completion.getCommandSpec().usageMessage().description("Prints a bash/zsh completion script.", "Use: source <(browserhub completion)");
             cli.addSubcommand("completion", completion);
         }
         // usage errors exit with picocli's own CommandLine.ExitCode.USAGE, which is ExitCodes.USAGE (2)

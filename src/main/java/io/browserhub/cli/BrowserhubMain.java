@@ -11,9 +11,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class BrowserhubMain {
 
-    private BrowserhubMain() {
-    }
-
     public static void main(String... args) {
         BrowserhubCommand browserhub = new BrowserhubCommand();
         int code = BrowserhubCommand.commandLine(browserhub, args).execute(args);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code browserhub call METHOD [JSON_PARAMS]}: any method of the hub's method table. */
 @Command(sortOptions = false,
-        description = {"Calls a JSON-RPC method and prints its result as JSON; `browserhub call rpc.discover` lists them.",
+        description = {"Calls any JSON-RPC method and prints its result as JSON.",
+                "`browserhub call rpc.discover` lists the methods.",
                 "Example: browserhub call page.snapshot '{\"session\":\"work\"}'"})
 final class CallCommand extends HubCommand {
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code browserhub delete ID}: session.delete. */
 @Command(sortOptions = false,
-        description = "Closes the session's browser and removes the session: profile, logs and files.")
+        description = "Deletes a session: its browser, profile, logs and files.")
 final class DeleteCommand extends HubCommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Session id.")

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -43,12 +42,7 @@ final class HubClient implements Rpc {
 
     @Override
     public Object call(String method, Map<String, ?> params) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("jsonrpc", "2.0");
-        request.put("id", ++ids);
-        request.put("method", method);
-        request.put("params", params);
-        byte[] body = Json.write(request).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Rpc.request(++ids, method, params).getBytes(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STARTING_PATIENCE_MS);
         while (true) {
             HttpURLConnection connection = post(body);

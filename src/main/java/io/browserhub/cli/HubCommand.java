@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 abstract class HubCommand extends ClientCommand {
 
-    @Option(names = "--url", paramLabel = "URL", description = "The hub, the same as --hub.")
+    @Option(names = "--url", paramLabel = "URL", order = 90, description = "The hub: the same as --hub.")
     void hubUrl(String url) {
         hub.url = url;
     }

@@ -26,18 +26,19 @@ final class HubOptions {
     CommandSpec command;
 
     /** Set by --hub here, and by --url on every client command but `open`, whose --url is the page (see {@link HubCommand}). */
-    @Option(names = "--hub", paramLabel = "URL", description = "The hub (default: $BROWSERHUB_URL, else " + DEFAULT_URL + ").")
+    @Option(names = "--hub", paramLabel = "URL", order = 91,
+            description = {"The hub (default: $BROWSERHUB_URL,", "else " + DEFAULT_URL + ")."})
     String url;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "The hub's access token (default: $BROWSERHUB_TOKEN, else the file <data-dir>/token).")
+    @Option(names = "--token", paramLabel = "TOKEN", order = 92,
+            description = {"The hub's access token (default: $BROWSERHUB_TOKEN,", "else the file <data-dir>/token)."})
     String token;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "The hub's data directory, where its token is (default: $BROWSERHUB_DATA_DIR, else ~/.browserhub).")
+    @Option(names = "--data-dir", paramLabel = "DIR", order = 93,
+            description = {"The hub's data directory, where its token is", "(default: $BROWSERHUB_DATA_DIR, else ~/.browserhub)."})
     Path dataDir;
 
-    @Option(names = "--json", description = "Print JSON for scripts instead of text for people.")
+    @Option(names = "--json", order = 94, description = "Print JSON for scripts instead of text for people.")
     boolean json;
 
     /** The token to send, and where it came from (for the message when the hub refuses it). */

@@ -7,7 +7,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -41,13 +40,13 @@ final class HubSocket implements Rpc, AutoCloseable {
         URI base = hub.baseUri();
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "/rpc");
         BlockingQueue<Object> incoming = new LinkedBlockingQueue<>();
-        WebSocket.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().newWebSocketBuilder()
-                .header("X-Browserhub-Client", HubClient.CLIENT_NAME);
+        WebSocket.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().newWebSocketBuilder();
         if (credential.token() != null) {
             builder.header("Authorization", "Bearer " + credential.token());
         }
+        HubSocket connected;
         try {
-            return new HubSocket(base, builder.buildAsync(uri, new Listener(incoming)).join(), incoming);
+            connected = new HubSocket(base, builder.buildAsync(uri, new Listener(incoming)).join(), incoming);
         } catch (CompletionException e) {
             Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
             if (cause instanceof WebSocketHandshakeException refused && refused.getResponse().statusCode() == 401) {
@@ -55,17 +54,15 @@ final class HubSocket implements Rpc, AutoCloseable {
             }
             throw CliFailure.noHub(base, cause instanceof Exception ex ? ex : e);
         }
+        // named in activity logs like the HTTP calls (a WebSocket client names itself once)
+        connected.call("client.hello", Map.of("name", HubClient.CLIENT_NAME, "kind", "agent"));
+        return connected;
     }
 
     @Override
     public Object call(String method, Map<String, ?> params) {
         long id = ++ids;
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("jsonrpc", "2.0");
-        request.put("id", id);
-        request.put("method", method);
-        request.put("params", params);
-        socket.sendText(Json.write(request), true).join();
+        socket.sendText(Rpc.request(id, method, params), true).join();
         while (true) {
             Map<String, Object> message = next();
             if (!message.containsKey("id")) {

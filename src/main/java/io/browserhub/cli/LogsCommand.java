@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
  * instead would write each poll into the very log being read, one entry per poll for every reader.
  */
 @Command(sortOptions = false,
-        description = {"Prints the session's activity log: every command (who, what, how long, outcome) and page event.",
-                "With --json: one JSON object per line."})
+        description = {"Prints a session's activity log; --follow keeps going.",
+                "Every command (who, what, how long, outcome) and page event; with --json one JSON object per line."})
 final class LogsCommand extends HubCommand {
 
     private static final int PAGE = 1000;

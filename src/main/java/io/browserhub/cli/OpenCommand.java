@@ -8,8 +8,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code browserhub open ID [--headed] [--url URL]}: session.ensure, then page.goto, then the links to it. */
 @Command(sortOptions = false,
-        description = {"Creates the session, or starts it if it is stopped, optionally goes to a page, and prints the",
-                "session's dashboard link (and its CDP URL when the hub has one). The hub: --hub or $BROWSERHUB_URL."})
+        description = {"Opens a session (creates or starts it) and prints its link.",
+                "Optionally goes to a page (--url); prints the session's CDP URL when the hub has one.",
+                "The hub, for this command: --hub or $BROWSERHUB_URL."})
 final class OpenCommand extends ClientCommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Session id: letters, digits, . _ - (up to 64).")

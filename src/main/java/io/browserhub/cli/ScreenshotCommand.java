@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code browserhub screenshot ID [-o FILE]}: page.screenshot, saved to a file (or written to standard output). */
 @Command(sortOptions = false,
-        description = "Saves a screenshot of the session's active tab (PNG, or JPEG for a .jpg/.jpeg file).")
+        description = {"Saves a screenshot of a session's tab.",
+                "PNG, or JPEG for a .jpg/.jpeg file."})
 final class ScreenshotCommand extends HubCommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Session id.")

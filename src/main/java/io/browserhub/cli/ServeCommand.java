@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(sortOptions = false,
         description = {"Runs the hub and prints the dashboard link (with its token).",
-                "Configuration: see the README; every key is also a -D system property or an environment variable."})
+                "Configuration: the README's table; every key is also a -D system property",
+                "or an environment variable (browserhub.data-dir: BROWSERHUB_DATA_DIR)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

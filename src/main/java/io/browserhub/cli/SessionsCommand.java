@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /** {@code browserhub sessions}: the hub's sessions, one line each. */
 @Command(sortOptions = false,
-        description = "Lists the hub's sessions: state, tabs, the active tab's page, last activity, who drives.")
+        description = {"Lists the sessions: state, tabs, page, last activity, who drives.",
+                "With --json: the result of session.list."})
 final class SessionsCommand extends HubCommand {
 
     @Override

@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code browserhub stop ID}: session.stop. */
 @Command(sortOptions = false,
-        description = "Closes the session's browser; its profile (logins, tabs) is kept and the next command starts it again.")
+        description = {"Stops a session's browser; its profile is kept.",
+                "Logins and tabs stay; the next command to the session starts it again."})
 final class StopCommand extends HubCommand {
 
     @Parameters(index = "0", paramLabel = "ID", description = "Session id.")

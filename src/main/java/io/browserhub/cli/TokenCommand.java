@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code browserhub token}: the token the client commands send, for curl and programs. */
 @Command(sortOptions = false,
-        description = {"Prints the access token the commands send: --token, else $BROWSERHUB_TOKEN, else <data-dir>/token.",
+        description = {"Prints the access token the commands send.",
+                "--token, else $BROWSERHUB_TOKEN, else <data-dir>/token.",
                 "Example: curl -H \"Authorization: Bearer $(browserhub token)\" ..."})
 final class TokenCommand extends HubCommand {
 

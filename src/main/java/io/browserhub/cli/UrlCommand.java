@@ -6,7 +6,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code browserhub url [ID]}: the dashboard link that signs a person in, checked against the hub first. */
 @Command(sortOptions = false,
-        description = "Prints the dashboard link (it signs you in), at the session when ID is given.")
+        description = {"Prints the dashboard link, which signs you in.",
+                "With ID: the link to that session."})
 final class UrlCommand extends HubCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Session id.")

@@ -250,7 +250,7 @@ class CliIT {
 
         try (Cli.Following follow = cli.follow("logs", "cli-logs", "--follow")) {
             follow.awaitLine("page.goto", Duration.ofSeconds(30));
-            follow.awaitLine("events.subscribe", Duration.ofSeconds(30));
+            follow.awaitLine("browserhub-cli events.subscribe", Duration.ofSeconds(30));
             hub.result("page.goto", Map.of("session", "cli-logs", "url", TestPages.url("second.html")));
             String next = follow.awaitLine("/second.html", Duration.ofSeconds(30));
             assertTrue(next.contains("page.goto") || next.contains("page."), next);
