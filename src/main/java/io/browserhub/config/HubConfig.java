@@ -11,8 +11,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "browserhub")
 public interface HubConfig {
 
+    /** The default data directory; the command line's clients look for the token there too. */
+    String DEFAULT_DATA_DIR = "${user.home}/.browserhub";
+
     /** The whole state of the hub: token, sessions, profiles, logs. */
-    @WithDefault("${user.home}/.browserhub")
+    @WithDefault(DEFAULT_DATA_DIR)
     String dataDir();
 
     Browser browser();
