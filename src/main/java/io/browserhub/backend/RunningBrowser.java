@@ -36,4 +36,12 @@ public interface RunningBrowser {
 
     /** The browser's own DevTools server, when it has one the hub may reach (the CDP door's upstream). */
     Optional<DevToolsEndpoint> devTools();
+
+    /**
+     * Whether the tabs are the session's own: reopened from session.json at every start, and never fewer than one.
+     * A person's own browser (the extension relay) answers false: its tabs are theirs, taken as they are.
+     */
+    default boolean ownsTabs() {
+        return true;
+    }
 }

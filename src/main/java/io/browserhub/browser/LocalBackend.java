@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -55,8 +54,7 @@ public class LocalBackend implements BrowserBackend {
     public RunningBrowser start(LaunchSettings settings, Consumer<String> progress) {
         progress.accept("starting the Playwright driver");
         // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
+        Playwright playwright = PlaywrightDriver.start(settings.tempDir());
         try {
             Files.createDirectories(settings.profile());
             Files.createDirectories(settings.tempDir());

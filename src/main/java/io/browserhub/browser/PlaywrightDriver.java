@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.jboss.logging.Logger;
 
@@ -20,6 +22,30 @@ public final class PlaywrightDriver {
     private static final String COMPLETE_MARKER = ".installed";
 
     private PlaywrightDriver() {
+    }
+
+    /**
+     * A Playwright (its own driver process) for one session's actor thread. The driver and the browsers it launches
+     * keep their temporary files in {@code tempDir}, where the hub can clean them up.
+     */
+    public static Playwright start(Path tempDir) {
+        return Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", tempDir.toString())));
+    }
+
+    /**
+     * The driver process of a Playwright, read from its internals (PlaywrightImpl.driverProcess): what to end when a
+     * call waits on a driver that hangs. Empty when Playwright's internals changed shape.
+     */
+    public static Optional<ProcessHandle> process(Playwright playwright) {
+        try {
+            java.lang.reflect.Field field = playwright.getClass().getDeclaredField("driverProcess");
+            field.setAccessible(true);
+            return Optional.ofNullable((Process) field.get(playwright)).map(Process::toHandle);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debugf("Cannot see the Playwright driver's process: %s", e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The Playwright Java version on the class path, e.g. "1.62.0". */

@@ -83,13 +83,13 @@ class DevToolsUpstream {
         return sockets.connect(new WebSocketConnectOptions()
                 .setHost(endpoint.host())
                 .setPort(endpoint.port())
-                .setURI(path)
+                .setURI(endpoint.basePath() + path)
                 // Chromium refuses handshakes with an Origin unless started with --remote-allow-origins, rightly
                 .setAllowOriginHeader(false));
     }
 
     private Future<JsonNode> request(HttpMethod method, DevToolsEndpoint endpoint, String path) {
-        return http.request(method, endpoint.port(), endpoint.host(), path)
+        return http.request(method, endpoint.port(), endpoint.host(), endpoint.basePath() + path)
                 .compose(request -> request.send())
                 .compose(response -> response.body().compose(body -> {
                     if (response.statusCode() != 200) {

@@ -91,6 +91,6 @@ public class SessionCommands implements CommandFamily {
             throw HubException.invalidParams("idleTimeoutSec must be 0 (never) or a positive number of seconds.");
         }
         return new SessionOptions(p.boolOrNull("headless"), viewport, p.string("userAgent", null),
-                p.string("locale", null), p.string("timezoneId", null), idle);
+                p.string("locale", null), p.string("timezoneId", null), idle, null);
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +33,9 @@ public class RequestGuard {
     private final HostCheck hosts;
     private final OriginCheck origins;
     private final long maxBodyBytes;
+    private final List<SeparatelyAuthenticated> separately;
 
-    public RequestGuard(HubConfig config, AccessToken token, Refusals refusals,
+    public RequestGuard(HubConfig config, AccessToken token, Refusals refusals, Instance<SeparatelyAuthenticated> separately,
                         @ConfigProperty(name = "quarkus.http.host") String bindHost,
                         @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
         this.token = token;
@@ -41,6 +43,7 @@ public class RequestGuard {
         this.hosts = new HostCheck(config.auth().allowedHosts().orElse(List.of()), bindHost);
         this.origins = new OriginCheck(config.auth().allowedOrigins().orElse(List.of()));
         this.maxBodyBytes = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.separately = separately.stream().toList();
     }
 
     void install(@Observes Router router) {
@@ -57,6 +60,12 @@ public class RequestGuard {
             refusals.forbidden(ctx, "This hub does not answer to the host name \"" + HostCheck.nameOf(host) + "\". Use"
                     + " http://127.0.0.1:<port>, or add the name to browserhub.auth.allowed-hosts.");
             return;
+        }
+        for (SeparatelyAuthenticated route : separately) {
+            if (route.handles(request)) {
+                ctx.next(); // it checks Origin and its own credential
+                return;
+            }
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         int port = request.localAddress() == null ? -1 : request.localAddress().port();

@@ -225,7 +225,7 @@ public final class Session implements EvictionPolicy.Candidate {
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
-        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null);
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null, backend.name());
     }
 
     private int idleTimeoutSec() {

@@ -66,8 +66,10 @@ final class SessionBrowser {
         for (Page page : context.pages()) {
             adopt(page);
         }
-        progress.accept("reopening " + restoreTabs.size() + " tabs");
-        restore(restoreTabs);
+        if (browser.ownsTabs()) {
+            progress.accept("reopening " + restoreTabs.size() + " tabs");
+            restore(restoreTabs);
+        }
         refreshTabs(true);
     }
 

@@ -3,7 +3,7 @@ package io.browserhub.session;
 import java.time.Instant;
 import java.util.List;
 
-/** A session as clients see it (PROTOCOL.md, SessionInfo). */
+/** A session as clients see it (PROTOCOL.md, SessionInfo); {@code driver} is its backend's name ("local", "extension"). */
 public record SessionInfo(
         String id,
         SessionState state,
@@ -14,18 +14,19 @@ public record SessionInfo(
         Viewport viewport,
         List<TabInfo> tabs,
         Controller controller,
-        String cdpUrl) {
+        String cdpUrl,
+        String driver) {
 
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, driver);
     }
 
     /** The session's DevTools WebSocket (the CDP door), which the session itself does not know. */
     public SessionInfo withCdpUrl(String url) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, driver);
     }
 }

@@ -2,7 +2,8 @@ package io.browserhub.session;
 
 /**
  * How a session's browser is launched. Null fields mean "the hub's default" and stay null on disk,
- * so a changed default applies to sessions created before the change.
+ * so a changed default applies to sessions created before the change. {@code driver} names the backend
+ * ("extension" for a person's own browser; null: local) and is fixed when the session is created.
  */
 public record SessionOptions(
         Boolean headless,
@@ -10,10 +11,11 @@ public record SessionOptions(
         String userAgent,
         String locale,
         String timezoneId,
-        Integer idleTimeoutSec) {
+        Integer idleTimeoutSec,
+        String driver) {
 
     public static SessionOptions defaults() {
-        return new SessionOptions(null, null, null, null, null, null);
+        return new SessionOptions(null, null, null, null, null, null, null);
     }
 
     /** These options with every non-null field of {@code other} laid over them. */
@@ -24,6 +26,7 @@ public record SessionOptions(
                 other.userAgent != null ? other.userAgent : userAgent,
                 other.locale != null ? other.locale : locale,
                 other.timezoneId != null ? other.timezoneId : timezoneId,
-                other.idleTimeoutSec != null ? other.idleTimeoutSec : idleTimeoutSec);
+                other.idleTimeoutSec != null ? other.idleTimeoutSec : idleTimeoutSec,
+                driver != null ? driver : other.driver);
     }
 }

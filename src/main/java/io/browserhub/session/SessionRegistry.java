@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import io.browserhub.backend.BrowserBackend;
 import io.browserhub.browser.LeftoverBrowsers;
 import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
@@ -12,6 +13,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -41,6 +43,8 @@ public class SessionRegistry implements Session.Capacity {
     private final HubConfig config;
     private final SessionStore store;
     private final LocalBackend launcher;
+    /** Every backend, found by name for the sessions whose options name a driver (the extension relay). */
+    private final Instance<BrowserBackend> backends;
     private final EvictionPolicy eviction;
     /** Made at run time, not at build time: a native image must not carry a seeded generator in its heap. */
     private final SecureRandom random = new SecureRandom();
@@ -55,10 +59,12 @@ public class SessionRegistry implements Session.Capacity {
     private FileChannel lockChannel;
     private FileLock hubLock;
 
-    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, SessionEvents events) {
+    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, Instance<BrowserBackend> backends,
+                           SessionEvents events) {
         this.config = config;
         this.store = store;
         this.launcher = launcher;
+        this.backends = backends;
         this.events = events;
         this.eviction = EvictionPolicy.LEAST_RECENTLY_USED_IDLE;
     }
@@ -179,7 +185,17 @@ public class SessionRegistry implements Session.Capacity {
     }
 
     private Session newSession(SessionRecord record) {
-        return new Session(record, store, launcher, events, config, this, counters);
+        return new Session(record, store, backendFor(record), events, config, this, counters);
+    }
+
+    /** The backend named by the session's driver; the local one when it names none. */
+    private BrowserBackend backendFor(SessionRecord record) {
+        String driver = record.options().driver();
+        if (driver == null) {
+            return launcher;
+        }
+        return backends.stream().filter(b -> b.name().equals(driver)).findFirst().orElseThrow(() -> new IllegalStateException(
+                "Session \"" + record.id() + "\" runs on the driver \"" + driver + "\", which this hub does not have."));
     }
 
     /**
