@@ -35,6 +35,8 @@ public interface HubConfig {
     Mcp mcp();
     Cdp cdp();
 
+    Extension extension();
+
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
         @WithDefault("true")
@@ -180,5 +182,21 @@ public interface HubConfig {
          */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** The extension relay: a person's own browser as a session (docs/extension.md). */
+    interface Extension {
+        /**
+         * Extension ids whose socket the hub accepts besides the one it ships (whose id its manifest key fixes): a
+         * build of your own, or one installed from a store.
+         */
+        Optional<List<String>> allowedIds();
+
+        /**
+         * How long a command to a session of a person's browser waits for its extension to connect, when it is not
+         * connected (the browser is starting, or the hub just restarted and the extension has not come back yet).
+         */
+        @WithDefault("10s")
+        Duration connectWait();
     }
 }
