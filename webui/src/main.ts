@@ -1,7 +1,9 @@
-// The dashboard: a hash router over two views, the connection status, and the hub's name in the top bar.
+// The dashboard: a hash router over its views (sessions, a session, your own browser), the connection status, and
+// the hub's name in the top bar.
 import './style.css';
 import { Hub } from './hub';
 import { banner, setText } from './ui';
+import { ExtensionView } from './views/extension';
 import { SessionView } from './views/session';
 import { SessionsView } from './views/sessions';
 import { View } from './views/view';
@@ -13,7 +15,13 @@ let current: View | null = null;
 function route(): void {
   current?.dispose();
   const m = /^#\/s\/(.+)$/.exec(location.hash);
-  current = m ? new SessionView(hub, decodeURIComponent(m[1])) : new SessionsView(hub);
+  if (m) {
+    current = new SessionView(hub, decodeURIComponent(m[1]));
+  } else if (location.hash === '#/extension') {
+    current = new ExtensionView(hub);
+  } else {
+    current = new SessionsView(hub);
+  }
   main.replaceChildren(current.element);
   document.title = `${current.title} · browserhub`;
   // keyboard and screen-reader users land on the new view's heading

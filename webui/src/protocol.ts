@@ -29,6 +29,8 @@ export interface SessionInfo {
   controller: Holder | null;
   /** The session's DevTools WebSocket (ws://host/cdp/{id}); absent or null on hubs without the CDP door. */
   cdpUrl?: string | null;
+  /** Where its browser is: "local", or "extension" for a person's own browser (absent on older hubs). */
+  driver?: string;
 }
 
 /** The params of an `event` notification, and one entry of session.activity. */

@@ -38,6 +38,7 @@ export class SessionView implements View {
   private readonly overlayText: HTMLParagraphElement;
   private readonly startButton: HTMLButtonElement;
   private readonly stateBadge: HTMLSpanElement;
+  private readonly driverTag: HTMLAnchorElement;
   private readonly controlStatus: HTMLSpanElement;
   private readonly controlNote: HTMLSpanElement;
   private readonly controlButton: HTMLButtonElement;
@@ -66,6 +67,8 @@ export class SessionView implements View {
     this.stage = h('div', { class: 'stage' }, this.canvas, this.overlay);
     this.hint = h('p', { class: 'hint', id: 'screen-hint' });
     this.stateBadge = h('span', { class: 'state' });
+    this.driverTag = h('a', { class: 'driver-tag', href: '#/extension', hidden: true,
+      title: 'A person\'s own browser, through the browserhub extension: its shared tabs' }, 'your browser');
     this.controlStatus = h('span', { class: 'control-status', id: 'control-status', role: 'status', 'aria-live': 'polite' });
     this.controlNote = h('span', { class: 'control-note', hidden: true }, 'control leases: not available on this hub');
     this.controlButton = h('button', { type: 'button', class: 'primary', id: 'control-button', onclick: () => void this.toggleControl() }, 'Take control');
@@ -90,6 +93,7 @@ export class SessionView implements View {
       h('div', { class: 'session-head' },
         h('a', { href: '#/', class: 'back' }, '← Sessions'),
         h('h1', { id: 'session-title', tabindex: -1 }, id),
+        this.driverTag,
         this.stateBadge,
         h('span', { class: 'control' }, h('span', { class: 'control-label' }, 'Control:'), this.controlStatus, this.controlNote, this.controlButton)),
       h('div', { class: 'browser' }, this.tabBar, addressForm, this.stage, this.hint),
@@ -165,6 +169,8 @@ export class SessionView implements View {
 
   private render(info: SessionInfo, controlVersion: number): void {
     this.info = info;
+    const ownBrowser = info.driver === 'extension';
+    this.driverTag.hidden = !ownBrowser;
     this.cdp.update(info);
     setText(this.stateBadge, info.state);
     this.stateBadge.className = `state state-${info.state}`;
@@ -177,7 +183,9 @@ export class SessionView implements View {
     if ((info.state === 'running' || info.state === 'starting') && !this.casting) {
       void this.watch();
     } else if ((info.state === 'stopped' || info.state === 'crashed') && !this.casting) {
-      this.showOverlay(info.state === 'crashed' ? 'The browser crashed.' : 'The browser is stopped; its profile is kept.', true);
+      this.showOverlay(info.state === 'crashed' ? 'The browser crashed.' : ownBrowser
+        ? 'Not attached to the shared tabs; they stay open in the person\'s browser.'
+        : 'The browser is stopped; its profile is kept.', true);
     }
   }
 

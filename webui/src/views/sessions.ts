@@ -121,7 +121,9 @@ export class SessionsView implements View {
       info,
     };
     row.tr.append(
-      h('th', { scope: 'row' }, h('a', { href: sessionHref(id), class: 'session-link' }, id)),
+      h('th', { scope: 'row' }, h('a', { href: sessionHref(id), class: 'session-link' }, id),
+        info.driver === 'extension' ? h('a', { class: 'driver-tag', href: '#/extension',
+          title: 'A person\'s own browser, through the browserhub extension: its shared tabs' }, 'your browser') : null),
       h('td', { 'data-label': 'State' }, row.state), row.tabs, row.idle, row.controller,
       h('td', { class: 'actions' }, h('div', { class: 'action-buttons' },
         h('a', { class: 'button', href: sessionHref(id), 'aria-label': `Open session ${id}` }, 'Open'), stop, del)));
