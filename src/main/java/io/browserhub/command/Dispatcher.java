@@ -8,7 +8,8 @@ import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import io.quarkus.arc.All;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +26,10 @@ public class Dispatcher {
 
     private final MethodTable table;
     private final ObjectMapper json;
-    private final Instance<CommandListener> listeners;
+    private final List<CommandListener> listeners;
     private final long defaultTimeoutMs;
 
-    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, Instance<CommandListener> listeners) {
+    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, @All List<CommandListener> listeners) {
         this.table = table;
         this.json = json;
         this.listeners = listeners;
@@ -36,13 +37,23 @@ public class Dispatcher {
     }
 
     /**
-     * Never throws: every failure, synchronous or not, completes the stage exceptionally. Every command is
-     * reported to the listeners (journal, metrics, log) before its caller sees the outcome.
+     * Never throws: every failure, synchronous or not, completes the stage exceptionally. The caller hears the outcome
+     * first (its response goes out); then every listener (journal, metrics, log) hears about the command, on the same
+     * thread, so the journal's order stays the order commands finished in.
      */
     public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
         long started = System.nanoTime();
-        return run(method, params, client).whenComplete((result, failure) ->
-                report(new CommandOutcome(method, params, client, result, failure, System.nanoTime() - started)));
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        run(method, params, client).whenComplete((result, failure) -> {
+            long duration = System.nanoTime() - started;
+            if (failure == null) {
+                answer.complete(result);
+            } else {
+                answer.completeExceptionally(failure);
+            }
+            report(new CommandOutcome(method, params, client, result, failure, duration));
+        });
+        return answer;
     }
 
     /**

@@ -73,6 +73,7 @@ public class SessionRegistry implements Session.Capacity {
         }
         int ended = LeftoverBrowsers.endProcessesUsing(LeftoverBrowsers.profilesUnder(store.sessionsDir()));
         LeftoverBrowsers.clearTempFiles(store.tempDir());
+        launcher.prepare(store.tempDir());
         for (SessionRecord record : store.loadAll()) {
             LeftoverBrowsers.clearLocks(store.paths(record.id()).profile());
             sessions.put(record.id(), newSession(record));
@@ -91,6 +92,7 @@ public class SessionRegistry implements Session.Capacity {
         } catch (Exception e) {
             LOG.warnf("Not every browser closed within 10 s: %s", e.toString());
         }
+        launcher.close();
         // whatever survived the graceful close (a wedged browser, an orphaned driver) ends with the hub
         List<ProcessHandle> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
         if (!leftovers.isEmpty()) {
