@@ -7,12 +7,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.KeyboardModifier;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.MouseButton;
-import com.microsoft.playwright.options.WaitForSelectorState;
+import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.HubException;
 import io.browserhub.security.EvaluateResultLimit;
 import io.browserhub.session.Dialogs;
+import io.browserhub.session.Later;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
 
 /** The page.* methods that change a page: navigation, clicks, typing, forms, scripts, dialogs, waits. */
 @ApplicationScoped
@@ -41,23 +41,26 @@ public class PageActions implements CommandFamily {
         t.waiting("page.goto", Access.DRIVE, "Loads a URL in the tab.", "{url, status, title}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
-                    Response response = Navigation.go(page, p.string("url"), waitUntil(p), p.timeoutMs());
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    result.put("url", page.url());
-                    result.put("status", response == null ? null : response.status());
-                    result.put("title", page.title());
-                    return result;
+                    long started = System.nanoTime();
+                    Response response = Navigation.go(page, p.string("url"), "commit", p.timeoutMs());
+                    return Waits.loaded(page, waitUntil(p), p.timeoutMs(), started, () -> {
+                        Map<String, Object> result = new LinkedHashMap<>();
+                        result.put("url", page.url());
+                        result.put("status", response == null ? null : response.status());
+                        result.put("title", page.title());
+                        return result;
+                    });
                 },
                 req("url", ParamType.STRING, "Absolute URL (http, https, file, data or about)."), WAIT_UNTIL);
         t.waiting("page.back", Access.DRIVE, "Goes back in the tab's history.", "{url, title}",
-                (live, p) -> urlAndTitle(live.page(p.tab()), page -> page.goBack(new Page.GoBackOptions()
-                        .setWaitUntil(Navigation.waitUntil(waitUntil(p))).setTimeout(p.timeoutMs()))), WAIT_UNTIL);
+                (live, p) -> history(live.page(p.tab()), p, (page, options) -> page.goBack(new Page.GoBackOptions()
+                        .setWaitUntil(options.waitUntil()).setTimeout(options.timeout()))), WAIT_UNTIL);
         t.waiting("page.forward", Access.DRIVE, "Goes forward in the tab's history.", "{url, title}",
-                (live, p) -> urlAndTitle(live.page(p.tab()), page -> page.goForward(new Page.GoForwardOptions()
-                        .setWaitUntil(Navigation.waitUntil(waitUntil(p))).setTimeout(p.timeoutMs()))), WAIT_UNTIL);
+                (live, p) -> history(live.page(p.tab()), p, (page, options) -> page.goForward(new Page.GoForwardOptions()
+                        .setWaitUntil(options.waitUntil()).setTimeout(options.timeout()))), WAIT_UNTIL);
         t.waiting("page.reload", Access.DRIVE, "Reloads the tab.", "{url, title}",
-                (live, p) -> urlAndTitle(live.page(p.tab()), page -> page.reload(new Page.ReloadOptions()
-                        .setWaitUntil(Navigation.waitUntil(waitUntil(p))).setTimeout(p.timeoutMs()))), WAIT_UNTIL);
+                (live, p) -> history(live.page(p.tab()), p, (page, options) -> page.reload(new Page.ReloadOptions()
+                        .setWaitUntil(options.waitUntil()).setTimeout(options.timeout()))), WAIT_UNTIL);
 
         t.waiting("page.click", Access.DRIVE, "Clicks the element, after waiting for it to be visible, stable and enabled.", "{}",
                 (live, p) -> {
@@ -67,24 +70,21 @@ public class PageActions implements CommandFamily {
                     if (p.has("modifiers")) {
                         options.setModifiers(modifiers(p.strings("modifiers")));
                     }
-                    locator(live.page(p.tab()), p).click(options);
-                    return DONE;
+                    return act(live, p, false, (locator, left) -> locator.click(options.setTimeout(left)));
                 },
                 SELECTOR, opt("button", ParamType.STRING, "left (default), right or middle."),
                 opt("clickCount", ParamType.INTEGER, "2 for a double click."),
                 opt("modifiers", ParamType.STRING_ARRAY, "Keys held during the click: Alt, Control, ControlOrMeta, Meta, Shift."));
         t.waiting("page.fill", Access.DRIVE, "Replaces the value of an input, textarea or contenteditable.", "{}",
-                (live, p) -> {
-                    locator(live.page(p.tab()), p).fill(p.string("value"), new Locator.FillOptions().setTimeout(p.timeoutMs()));
-                    return DONE;
-                },
+                (live, p) -> act(live, p, false, (locator, left) ->
+                        locator.fill(p.string("value"), new Locator.FillOptions().setTimeout(left))),
                 SELECTOR, req("value", ParamType.STRING, "The new value."));
         t.waiting("page.type", Access.DRIVE, "Types text key by key, into the element or else the focused element.", "{}",
                 (live, p) -> {
                     double delay = p.integer("delayMs", 0);
                     if (p.has("selector")) {
-                        locator(live.page(p.tab()), p).pressSequentially(p.string("text"),
-                                new Locator.PressSequentiallyOptions().setDelay(delay).setTimeout(p.timeoutMs()));
+                        return act(live, p, false, (locator, left) -> locator.pressSequentially(p.string("text"),
+                                new Locator.PressSequentiallyOptions().setDelay(delay).setTimeout(left)));
                     } else {
                         live.page(p.tab()).keyboard().type(p.string("text"), new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(delay));
                     }
@@ -95,7 +95,7 @@ public class PageActions implements CommandFamily {
         t.waiting("page.press", Access.DRIVE, "Presses a key or chord such as \"Enter\" or \"Control+A\".", "{}",
                 (live, p) -> {
                     if (p.has("selector")) {
-                        locator(live.page(p.tab()), p).press(p.string("key"), new Locator.PressOptions().setTimeout(p.timeoutMs()));
+                        return act(live, p, false, (locator, left) -> locator.press(p.string("key"), new Locator.PressOptions().setTimeout(left)));
                     } else {
                         live.page(p.tab()).keyboard().press(p.string("key"));
                     }
@@ -104,29 +104,24 @@ public class PageActions implements CommandFamily {
                 opt("selector", ParamType.STRING, "Element to focus first; default: the focused element."),
                 req("key", ParamType.STRING, "Key name (Enter, Tab, ArrowDown, a, ...) or chord (Control+A)."));
         t.waiting("page.hover", Access.DRIVE, "Moves the mouse over the element.", "{}",
-                (live, p) -> {
-                    locator(live.page(p.tab()), p).hover(new Locator.HoverOptions().setTimeout(p.timeoutMs()));
-                    return DONE;
-                }, SELECTOR);
+                (live, p) -> act(live, p, false, (locator, left) -> locator.hover(new Locator.HoverOptions().setTimeout(left))),
+                SELECTOR);
         t.waiting("page.check", Access.DRIVE, "Checks a checkbox or radio button.", "{}",
-                (live, p) -> {
-                    locator(live.page(p.tab()), p).check(new Locator.CheckOptions().setTimeout(p.timeoutMs()));
-                    return DONE;
-                }, SELECTOR);
+                (live, p) -> act(live, p, false, (locator, left) -> locator.check(new Locator.CheckOptions().setTimeout(left))),
+                SELECTOR);
         t.waiting("page.uncheck", Access.DRIVE, "Unchecks a checkbox.", "{}",
-                (live, p) -> {
-                    locator(live.page(p.tab()), p).uncheck(new Locator.UncheckOptions().setTimeout(p.timeoutMs()));
-                    return DONE;
-                }, SELECTOR);
+                (live, p) -> act(live, p, false, (locator, left) -> locator.uncheck(new Locator.UncheckOptions().setTimeout(left))),
+                SELECTOR);
         t.waiting("page.selectOption", Access.DRIVE, "Selects options of a <select> by value or label.", "{selected: [values]}",
-                (live, p) -> Map.of("selected", locator(live.page(p.tab()), p).selectOption(
-                        p.strings("values").toArray(String[]::new), new Locator.SelectOptionOptions().setTimeout(p.timeoutMs()))),
+                (live, p) -> Waits.thenAct(locator(live.page(p.tab()), p), p.timeoutMs(), false, (l, ok, left) -> Map.of("selected",
+                        locator(l.page(p.tab()), p).selectOption(p.strings("values").toArray(String[]::new),
+                                new Locator.SelectOptionOptions().setTimeout(left)))),
                 SELECTOR, req("values", ParamType.STRING_ARRAY, "Option values or labels to select."));
         t.waiting("page.setInputFiles", Access.DRIVE, "Chooses files (paths on the hub's machine) for a file input.", "{}",
                 (live, p) -> {
                     Path[] files = p.strings("paths").stream().map(PageActions::existingFile).toArray(Path[]::new);
-                    locator(live.page(p.tab()), p).setInputFiles(files, new Locator.SetInputFilesOptions().setTimeout(p.timeoutMs()));
-                    return DONE;
+                    // a file input is often hidden: it need only exist
+                    return act(live, p, true, (locator, left) -> locator.setInputFiles(files, new Locator.SetInputFilesOptions().setTimeout(left)));
                 },
                 SELECTOR, req("paths", ParamType.STRING_ARRAY, "Absolute paths of files on the hub's machine; [] clears the input."));
         t.waiting("page.scroll", Access.DRIVE, "Scrolls by a distance with the mouse wheel, or brings an element into view.", "{}",
@@ -169,10 +164,7 @@ public class PageActions implements CommandFamily {
                 req("accept", ParamType.BOOLEAN, "true to accept (OK), false to dismiss (Cancel)."),
                 opt("promptText", ParamType.STRING, "Text to enter into a prompt() before accepting."));
         t.waiting("page.waitFor", Access.DRIVE, "Waits for an element state, a text to show or go, a load state or a URL.", "{}",
-                (live, p) -> {
-                    waitFor(live.page(p.tab()), p);
-                    return DONE;
-                },
+                (live, p) -> Waits.forParams(live.page(p.tab()), p),
                 opt("selector", ParamType.STRING, "Element to wait for."),
                 opt("text", ParamType.STRING, "Text to wait for (case-insensitive, part of an element's text), like Playwright's getByText."),
                 opt("state", ParamType.STRING, "For selector or text: visible (default), hidden, attached or detached."),
@@ -191,48 +183,37 @@ public class PageActions implements CommandFamily {
         return page.locator(p.string("selector"));
     }
 
+    /** An action on the element of {@code selector}, done once the element is there (a {@link Later} until then). */
+    @FunctionalInterface
+    private interface ElementAction {
+        void run(Locator locator, double remainingMs);
+    }
+
+    /**
+     * Waits for the element (visible, or only there with {@code attachedOnly}) as a {@link Later}, so that the wait
+     * lets other tabs' commands run; then does the action with the time left, as Playwright would.
+     */
+    private static Later<Map<String, Object>> act(io.browserhub.session.LiveSession live, Params p, boolean attachedOnly, ElementAction action) {
+        Locator locator = locator(live.page(p.tab()), p);
+        return Waits.thenAct(locator, p.timeoutMs(), attachedOnly, (l, ok, left) -> {
+            action.run(locator, left);
+            return DONE;
+        });
+    }
+
     private static String waitUntil(Params p) {
         return p.choice("waitUntil", "load", Navigation.WAIT_UNTIL);
     }
 
-    private static Map<String, Object> urlAndTitle(Page page, java.util.function.Consumer<Page> action) {
-        action.accept(page);
-        return Map.of("url", page.url(), "title", page.title());
+    /** How a history navigation is asked for: commit only, within the command's timeout. */
+    private record HistoryOptions(WaitUntilState waitUntil, double timeout) {
     }
 
-    private static void waitFor(Page page, Params p) {
-        boolean any = false;
-        if (p.has("selector") || p.has("text")) {
-            String state = p.choice("state", "visible", List.of("visible", "hidden", "attached", "detached"));
-            Locator.WaitForOptions options = new Locator.WaitForOptions()
-                    .setState(WaitForSelectorState.valueOf(state.toUpperCase(Locale.ROOT))).setTimeout(p.timeoutMs());
-            if (p.has("selector")) {
-                page.locator(p.string("selector")).first().waitFor(options);
-            }
-            if (p.has("text")) {
-                page.getByText(p.string("text")).first().waitFor(options);
-            }
-            any = true;
-        }
-        if (p.has("loadState")) {
-            String state = p.choice("loadState", null, List.of("load", "domcontentloaded", "networkidle"));
-            page.waitForLoadState(LoadState.valueOf(state.toUpperCase(Locale.ROOT)), new Page.WaitForLoadStateOptions().setTimeout(p.timeoutMs()));
-            any = true;
-        }
-        if (p.has("urlPattern")) {
-            String pattern = p.string("urlPattern");
-            Page.WaitForURLOptions options = new Page.WaitForURLOptions().setTimeout(p.timeoutMs())
-                    .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT);
-            if (pattern.length() > 2 && pattern.startsWith("/") && pattern.endsWith("/")) {
-                page.waitForURL(Pattern.compile(pattern.substring(1, pattern.length() - 1)), options);
-            } else {
-                page.waitForURL(pattern, options);
-            }
-            any = true;
-        }
-        if (!any) {
-            throw HubException.invalidParams("page.waitFor needs at least one of selector, text, loadState or urlPattern.");
-        }
+    /** Back, forward or reload: waits for the commit, then for the load state as a {@link Later}. */
+    private static Later<Map<String, Object>> history(Page page, Params p, BiConsumer<Page, HistoryOptions> go) {
+        long started = System.nanoTime();
+        go.accept(page, new HistoryOptions(WaitUntilState.COMMIT, p.timeoutMs()));
+        return Waits.loaded(page, waitUntil(p), p.timeoutMs(), started, () -> Map.of("url", page.url(), "title", page.title()));
     }
 
     private static MouseButton button(String name) {

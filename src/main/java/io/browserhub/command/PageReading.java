@@ -116,7 +116,7 @@ public class PageReading implements CommandFamily {
                 opt("format", ParamType.STRING, "png (default) or jpeg."),
                 opt("quality", ParamType.INTEGER, "JPEG quality 0..100."),
                 SCOPE);
-        t.page("page.consoleMessages", Access.READ,
+        t.sessionWide("page.consoleMessages", Access.READ,
                 "The tab's recent console messages (Playwright keeps the last 200) and uncaught page errors.",
                 "{messages: [{type, text, location}], errors: [text]}",
                 (live, p) -> {
@@ -137,7 +137,7 @@ public class PageReading implements CommandFamily {
                 },
                 opt("level", ParamType.STRING, "error, warning, info or debug (default): that level and the more severe ones."),
                 opt("all", ParamType.BOOLEAN, "Also the messages from before the last navigation (default false)."));
-        t.page("page.requests", Access.READ,
+        t.sessionWide("page.requests", Access.READ,
                 "The tab's recent network requests (Playwright keeps the last 100), oldest first, with their responses so far.",
                 "{requests: [{method, url, resourceType, status, statusText, failure}]}",
                 (live, p) -> {

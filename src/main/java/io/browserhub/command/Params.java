@@ -88,6 +88,13 @@ public final class Params {
         return string(ParamSpec.SESSION.name());
     }
 
+    /** These parameters with {@code tab} set: where a command without one goes (the caller's leased tab). */
+    public Params withTab(String tab) {
+        ObjectNode copy = node.deepCopy();
+        copy.put("tab", tab);
+        return new Params(copy, json, defaultTimeoutMs);
+    }
+
     /** The tab a page method addresses; null means the session's active tab. */
     public String tab() {
         return string("tab", null);

@@ -23,7 +23,7 @@ final class PlaywrightErrors {
     private PlaywrightErrors() {
     }
 
-    static Object translate(Call call, LiveSession live, Callable<Object> action) throws Exception {
+    static <T> T translate(Call call, LiveSession live, Callable<T> action) throws Exception {
         int dialogsBefore = live.dialogs().opened();
         try {
             return action.call();

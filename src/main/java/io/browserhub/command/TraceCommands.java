@@ -20,7 +20,7 @@ public class TraceCommands implements CommandFamily {
 
     @Override
     public void register(MethodTable.Builder t) {
-        t.page("trace.start", Access.READ, "Starts recording a Playwright trace of the session (open it at trace.playwright.dev).",
+        t.sessionWide("trace.start", Access.READ, "Starts recording a Playwright trace of the session (open it at trace.playwright.dev).",
                 "{started: true}",
                 (live, p) -> {
                     if (live.tracing()) {
@@ -35,7 +35,7 @@ public class TraceCommands implements CommandFamily {
                 },
                 opt("screenshots", ParamType.BOOLEAN, "Record screenshots (default true)."),
                 opt("snapshots", ParamType.BOOLEAN, "Record DOM snapshots for every action (default true)."));
-        t.page("trace.stop", Access.READ, "Stops the trace and saves it as a zip under the session's traces/.", "{path, url}",
+        t.sessionWide("trace.stop", Access.READ, "Stops the trace and saves it as a zip under the session's traces/.", "{path, url}",
                 (live, p) -> {
                     if (!live.tracing()) {
                         throw HubException.invalidParams("No trace is recording in session \"" + live.id() + "\"; start one with trace.start.");

@@ -44,5 +44,6 @@ public class WireJson implements ObjectMapperCustomizer {
         mapper.addMixIn(CommandDone.class, WithoutNulls.class);
         mapper.addMixIn(Dialogs.Handled.class, WithoutNulls.class);
         mapper.addMixIn(ControlLeases.Status.class, StatusWire.class);
+        mapper.addMixIn(ControlLeases.Grant.class, WithoutNulls.class);
     }
 }

@@ -233,6 +233,11 @@ public final class Session implements EvictionPolicy.Candidate {
         return own != null ? own : (int) config.session().idleTimeout().toSeconds();
     }
 
+    /** The active tab as last seen (while running) or remembered (while stopped); empty when the session has none. */
+    public Optional<String> activeTab() {
+        return info().tabs().stream().filter(TabInfo::active).map(TabInfo::id).findFirst();
+    }
+
     public int queueDepth() {
         SessionActor current = actor;
         return current == null ? 0 : current.queueDepth();

@@ -74,6 +74,9 @@ final class SessionActor implements InterruptServer {
     private final CompletableFuture<?> predecessor;
     private final int capacity;
     private final ArrayBlockingQueue<Task<?>> queue;
+    private final TabScheduler scheduler;
+    /** Whether the scheduler holds waiting commands: read by the reaper, from another thread. */
+    private volatile boolean pendingWork;
     private final Thread thread;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final StartProgress progress;
@@ -111,6 +114,7 @@ final class SessionActor implements InterruptServer {
         this.capacity = capacity;
         // room above the capacity for interrupting tasks (dialog answers) that must never be refused
         this.queue = new ArrayBlockingQueue<>(capacity + 16);
+        this.scheduler = new TabScheduler(queue);
         this.progress = new StartProgress(sessionId);
         this.thread = new Thread(this::run, "session-" + sessionId);
         this.thread.setDaemon(true);
@@ -191,9 +195,9 @@ final class SessionActor implements InterruptServer {
         return r == null ? Optional.empty() : r.devTools();
     }
 
-    /** True while a command runs or waits in the queue. */
+    /** True while a command runs, waits for something in its page, or waits in the queue. */
     boolean busy() {
-        return current != null || !queue.isEmpty();
+        return current != null || !queue.isEmpty() || pendingWork;
     }
 
     /** Called from any thread when the browser or its connection is seen dying. A stopping browser is not lost. */
@@ -252,21 +256,23 @@ final class SessionActor implements InterruptServer {
 
     private void loop(SessionBrowser wired) {
         long hotUntil = 0;
+        Supplier<String> activeTab = () -> wired.tabRegistry().active();
         while (lostCause == null) {
-            Task<?> task = queue.poll();
-            if (task == null && stopRequested) {
+            long now = System.nanoTime();
+            Task<?> task = scheduler.next(now, activeTab);
+            if (task == null && stopRequested && !scheduler.pending()) {
                 // the flag is written after any command routed here was queued: look once more
-                task = queue.poll();
+                task = scheduler.next(now, activeTab);
                 if (task == null) {
                     return;
                 }
             }
             if (task == null) {
-                long now = System.nanoTime();
+                long until = Math.min(scheduler.nextLookNanos(), now + PUMP_SLICE_NANOS);
                 if (now < hotUntil) {
-                    pump(wired, () -> !queue.isEmpty() || stopRequested, hotUntil - now);
+                    pump(wired, () -> !queue.isEmpty() || stopRequested, Math.min(hotUntil, until) - now);
                 } else if (!wired.refreshStaleTitles()) {
-                    pump(wired, () -> !queue.isEmpty() || stopRequested, PUMP_SLICE_NANOS);
+                    pump(wired, () -> !queue.isEmpty() || stopRequested, until - now);
                 }
             } else {
                 if (abandon) {
@@ -276,6 +282,7 @@ final class SessionActor implements InterruptServer {
                 execute(task);
                 hotUntil = System.nanoTime() + HOT_NANOS;
             }
+            pendingWork = scheduler.pending();
             if (lostCause == null) {
                 wired.refreshTabs(false);
                 wired.housekeeping();
@@ -343,6 +350,11 @@ final class SessionActor implements InterruptServer {
         return null;
     }
 
+    /**
+     * Runs a task, or gives a waiting one its next look. Work that answers with a {@link Later} is parked: the scheduler
+     * gives it another look at its time, and lets other tabs' work run meanwhile.
+     */
+    @SuppressWarnings("unchecked")
     private <T> void execute(Task<T> task) {
         if (task.future.isDone()) {
             return;
@@ -352,7 +364,21 @@ final class SessionActor implements InterruptServer {
         currentStartedNanos = System.nanoTime();
         current = task;
         try {
-            task.future.complete(task.work.run(browser.live()));
+            LiveSession live = browser.live();
+            if (task.later == null) {
+                T result = task.work.run(live);
+                if (!(result instanceof Later<?> later)) {
+                    task.future.complete(result);
+                    return;
+                }
+                task.later = (Later<T>) later;
+            }
+            Optional<T> ready = task.later.poll(live);
+            if (ready.isPresent()) {
+                task.future.complete(ready.get());
+            } else {
+                scheduler.park(task, task.later.nextPollNanos(System.nanoTime()));
+            }
         } catch (Throwable e) {
             task.future.completeExceptionally(classify(e));
         } finally {
@@ -476,6 +502,9 @@ final class SessionActor implements InterruptServer {
         Task<?> t;
         while ((t = queue.poll()) != null) {
             t.future.completeExceptionally(error);
+        }
+        for (Task<?> waiting : scheduler.drain()) {
+            waiting.future.completeExceptionally(error);
         }
     }
 
