@@ -331,23 +331,11 @@ final class SessionActor implements InterruptServer {
     }
 
     private boolean hasInterrupt() {
-        for (Task<?> t : queue) {
-            if (t.interrupting()) {
-                return true;
-            }
-        }
-        return false;
+        return scheduler.hasInterrupt();
     }
 
     private Task<?> takeInterrupt() {
-        for (Iterator<Task<?>> it = queue.iterator(); it.hasNext(); ) {
-            Task<?> t = it.next();
-            if (t.interrupting()) {
-                it.remove();
-                return t;
-            }
-        }
-        return null;
+        return scheduler.takeInterrupt();
     }
 
     /**

@@ -73,6 +73,43 @@ final class TabScheduler {
         return at;
     }
 
+    /**
+     * Takes out the oldest interrupting task (a dialog's answer), wherever it is: new, or held behind its tab's wait. A
+     * dialog that opens during that wait is answered by it.
+     */
+    synchronized Task<?> takeInterrupt() {
+        for (Iterator<Task<?>> it = held.iterator(); it.hasNext(); ) {
+            Task<?> t = it.next();
+            if (t.interrupting()) {
+                it.remove();
+                return t;
+            }
+        }
+        for (Iterator<Task<?>> it = intake.iterator(); it.hasNext(); ) {
+            Task<?> t = it.next();
+            if (t.interrupting()) {
+                it.remove();
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Whether an interrupting task waits anywhere. */
+    synchronized boolean hasInterrupt() {
+        for (Task<?> t : held) {
+            if (t.interrupting()) {
+                return true;
+            }
+        }
+        for (Task<?> t : intake) {
+            if (t.interrupting()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True while commands wait or are held: work is in progress. */
     synchronized boolean pending() {
         return !waiting.isEmpty() || !held.isEmpty();

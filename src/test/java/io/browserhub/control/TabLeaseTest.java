@@ -40,7 +40,7 @@ class TabLeaseTest {
             CompletableFuture<Void> fillB = CompletableFuture.runAsync(() -> fill(b, s, "Bob", "bob@example.com"));
             CompletableFuture.allOf(fillA, fillB).join();
             assertEquals("Ada|ada@example.com", values(a, s, tabA));
-            assertEquals("Bob|bob@example.com", values(a, s, tabB), "neither saw the other's input");
+            assertEquals("Bob|bob@example.com", values(b, s, tabB), "neither saw the other's input");
 
             RpcError refused = assertThrows(RpcError.class,
                     () -> b.call("page.click", Map.of("session", s, "tab", tabA, "selector", "#counter")));
@@ -50,8 +50,10 @@ class TabLeaseTest {
             assertTrue(refused.message().contains("agent-a") && refused.message().contains(tabA), refused.message());
             assertEquals("0", a.call("page.text", Map.of("session", s, "tab", tabA, "selector", "#clicks")).get("text").asText(),
                     "the refused click never ran");
-            assertEquals("Ada", b.call("page.evaluate", Map.of("session", s, "tab", tabA, "function",
-                    "() => document.querySelector('#name').value")).get("value").asText(), "reading another's tab stays open");
+            assertTrue(b.call("page.snapshot", Map.of("session", s, "tab", tabA)).get("snapshot").asText().contains(": Ada"),
+                    "reading another's tab stays open");
+            RpcError script = assertThrows(RpcError.class, () -> b.call("page.evaluate", Map.of("session", s, "tab", tabA, "function", "() => 1")));
+            assertEquals("CONTROL_HELD", script.kind(), "a script may change the page: it drives");
 
             JsonNode status = a.call("control.status", Map.of("session", s));
             assertTrue(status.get("holder").isNull(), "nobody holds the whole session");
@@ -82,7 +84,7 @@ class TabLeaseTest {
             a.call("page.click", Map.of("session", s, "selector", "#counter"));
             b.call("page.click", Map.of("session", s, "selector", "#counter"));
             assertEquals("1", a.call("page.text", Map.of("session", s, "tab", tabA, "selector", "#clicks")).get("text").asText());
-            assertEquals("typed by ada", a.call("page.evaluate", Map.of("session", s, "tab", tabB, "function",
+            assertEquals("typed by ada", b.call("page.evaluate", Map.of("session", s, "tab", tabB, "function",
                     "() => document.querySelector('#name').value")).get("value").asText());
 
             // closing its tab ends the agent's lease, and the change names the tab
