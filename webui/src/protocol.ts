@@ -1,6 +1,6 @@
 // The shapes of browserhub protocol v1 (PROTOCOL.md) that the dashboard reads.
 
-export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed' | 'damaged';
 export type ClientKind = 'agent' | 'human';
 
 export interface TabInfo {
@@ -27,6 +27,8 @@ export interface SessionInfo {
   viewport: { width: number; height: number };
   tabs: TabInfo[];
   controller: Holder | null;
+  /** Why a damaged session cannot start (its session.json was unreadable); absent otherwise. */
+  damage?: string;
 }
 
 /** The params of an `event` notification, and one entry of session.activity. */

@@ -1,5 +1,6 @@
 package io.browserhub.browser;
 
+import io.browserhub.files.PrivateFiles;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
@@ -49,9 +50,9 @@ public class BrowserLauncher {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
         try {
-            Files.createDirectories(settings.profile());
-            Files.createDirectories(settings.tempDir());
-            Files.createDirectories(settings.downloads());
+            PrivateFiles.directories(settings.profile());
+            PrivateFiles.directories(settings.tempDir());
+            PrivateFiles.directories(settings.downloads());
             List<String> args = new ArrayList<>(QUIET_ARGS);
             config.browser().args().ifPresent(args::addAll);
             BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()

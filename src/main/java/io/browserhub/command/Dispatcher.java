@@ -1,5 +1,6 @@
 package io.browserhub.command;
 
+import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ public class Dispatcher {
                 try {
                     listener.finished(outcome);
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "A command listener failed on %s", method);
+                    LOG.warnf(LogText.safe(e), "A command listener failed on %s", LogText.escape(method));
                 }
             }
         });
@@ -92,6 +93,9 @@ public class Dispatcher {
             } else if (!p.type().accepts(value)) {
                 throw HubException.invalidParams("\"" + p.name() + "\" of " + spec.name() + " must be " + p.type().describe()
                         + ", not " + value.getNodeType().name().toLowerCase() + ".");
+            } else if (p.type() == ParamType.INTEGER && !p.inRange(ParamType.integral(value))) {
+                throw new HubException(ErrorCode.INVALID_PARAMS, "\"" + p.name() + "\" of " + spec.name() + " must be " + p.min()
+                        + ".." + p.max() + ", not " + value.asText() + ".", Map.of("param", p.name(), "minimum", p.min(), "maximum", p.max()));
             }
         }
         return object;

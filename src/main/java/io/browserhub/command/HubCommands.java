@@ -88,7 +88,7 @@ public class HubCommands implements CommandFamily {
         for (MethodSpec spec : specs) {
             List<Map<String, Object>> params = new ArrayList<>();
             for (ParamSpec p : spec.params()) {
-                params.add(Map.of("name", p.name(), "required", p.required(), "description", p.description(), "schema", p.type().schema()));
+                params.add(Map.of("name", p.name(), "required", p.required(), "description", p.description(), "schema", p.schema()));
             }
             Map<String, Object> method = new LinkedHashMap<>();
             method.put("name", spec.name());

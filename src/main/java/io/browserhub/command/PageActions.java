@@ -11,11 +11,13 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.MouseButton;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.browserhub.error.HubException;
+import io.browserhub.files.FileRoots;
+import io.browserhub.files.Uploads;
 import io.browserhub.security.EvaluateResultLimit;
 import io.browserhub.session.Dialogs;
+import io.browserhub.session.Viewport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +38,18 @@ public class PageActions implements CommandFamily {
     @Inject
     EvaluateResultLimit evaluateResultLimit;
 
+    @Inject
+    FileRoots fileRoots;
+
+    @Inject
+    Uploads uploads;
+
     @Override
     public void register(MethodTable.Builder t) {
         t.waiting("page.goto", Access.DRIVE, "Loads a URL in the tab.", "{url, status, title}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
-                    Response response = Navigation.go(page, p.string("url"), waitUntil(p), p.timeoutMs());
+                    Response response = Navigation.go(page, p.string("url"), fileRoots, waitUntil(p), p.timeoutMs());
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("url", page.url());
                     result.put("status", response == null ? null : response.status());
@@ -71,7 +79,7 @@ public class PageActions implements CommandFamily {
                     return DONE;
                 },
                 SELECTOR, opt("button", ParamType.STRING, "left (default), right or middle."),
-                opt("clickCount", ParamType.INTEGER, "2 for a double click."),
+                opt("clickCount", ParamType.INTEGER, "2 for a double click.").range(1, 10),
                 opt("modifiers", ParamType.STRING_ARRAY, "Keys held during the click: Alt, Control, ControlOrMeta, Meta, Shift."));
         t.waiting("page.fill", Access.DRIVE, "Replaces the value of an input, textarea or contenteditable.", "{}",
                 (live, p) -> {
@@ -91,7 +99,7 @@ public class PageActions implements CommandFamily {
                     return DONE;
                 },
                 opt("selector", ParamType.STRING, "Element to type into; default: the focused element."),
-                req("text", ParamType.STRING, "Text to type."), opt("delayMs", ParamType.INTEGER, "Pause between keys."));
+                req("text", ParamType.STRING, "Text to type."), opt("delayMs", ParamType.INTEGER, "Pause between keys.").range(0, 10_000));
         t.waiting("page.press", Access.DRIVE, "Presses a key or chord such as \"Enter\" or \"Control+A\".", "{}",
                 (live, p) -> {
                     if (p.has("selector")) {
@@ -122,13 +130,26 @@ public class PageActions implements CommandFamily {
                 (live, p) -> Map.of("selected", locator(live.page(p.tab()), p).selectOption(
                         p.strings("values").toArray(String[]::new), new Locator.SelectOptionOptions().setTimeout(p.timeoutMs()))),
                 SELECTOR, req("values", ParamType.STRING_ARRAY, "Option values or labels to select."));
-        t.waiting("page.setInputFiles", Access.DRIVE, "Chooses files (paths on the hub's machine) for a file input.", "{}",
+        t.waiting("page.setInputFiles", Access.DRIVE, "Chooses files for a file input: by content (files), or by path on the"
+                        + " hub's machine under the allowed roots (paths).", "{}",
                 (live, p) -> {
-                    Path[] files = p.strings("paths").stream().map(PageActions::existingFile).toArray(Path[]::new);
-                    locator(live.page(p.tab()), p).setInputFiles(files, new Locator.SetInputFilesOptions().setTimeout(p.timeoutMs()));
+                    Locator.SetInputFilesOptions options = new Locator.SetInputFilesOptions().setTimeout(p.timeoutMs());
+                    if (p.has("files") == p.has("paths")) {
+                        throw HubException.invalidParams("page.setInputFiles takes either files (content) or paths, not "
+                                + (p.has("files") ? "both." : "neither."));
+                    }
+                    if (p.has("files")) {
+                        locator(live.page(p.tab()), p).setInputFiles(uploads.payloads(p.node("files")), options);
+                    } else {
+                        Path[] files = p.strings("paths").stream().map(fileRoots::uploadable).toArray(Path[]::new);
+                        locator(live.page(p.tab()), p).setInputFiles(files, options);
+                    }
                     return DONE;
                 },
-                SELECTOR, req("paths", ParamType.STRING_ARRAY, "Absolute paths of files on the hub's machine; [] clears the input."));
+                SELECTOR, opt("paths", ParamType.STRING_ARRAY, "Absolute paths of files on the hub's machine, under <data-dir>/uploads"
+                        + " or browserhub.files.allowed-roots; [] clears the input."),
+                opt("files", ParamType.OBJECT_ARRAY, "Files by content: [{name, mimeType?, data (base64)}], at most"
+                        + " browserhub.files.max-upload-size together; [] clears the input."));
         t.waiting("page.scroll", Access.DRIVE, "Scrolls by a distance with the mouse wheel, or brings an element into view.", "{}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
@@ -173,11 +194,12 @@ public class PageActions implements CommandFamily {
                 opt("urlPattern", ParamType.STRING, "Glob (\"**/done\") or /regular expression/ the URL must match."));
         t.page("page.setViewport", Access.DRIVE, "Resizes the tab's viewport.", "{}",
                 (live, p) -> {
-                    io.browserhub.session.Viewport v = new io.browserhub.session.Viewport(p.integer("width"), p.integer("height"));
+                    Viewport v = new Viewport(p.integer("width"), p.integer("height"));
                     live.page(p.tab()).setViewportSize(v.width(), v.height());
                     return DONE;
                 },
-                req("width", ParamType.INTEGER, "CSS pixels."), req("height", ParamType.INTEGER, "CSS pixels."));
+                req("width", ParamType.INTEGER, "CSS pixels.").range(Viewport.MIN, Viewport.MAX_WIDTH),
+                req("height", ParamType.INTEGER, "CSS pixels.").range(Viewport.MIN, Viewport.MAX_HEIGHT));
     }
 
     static Locator locator(Page page, Params p) {
@@ -235,11 +257,4 @@ public class PageActions implements CommandFamily {
         }).toList();
     }
 
-    private static Path existingFile(String path) {
-        Path file = Path.of(path);
-        if (!file.isAbsolute() || !Files.isRegularFile(file)) {
-            throw HubException.invalidParams("\"" + path + "\" is not an existing file on the hub's machine (give an absolute path).");
-        }
-        return file;
-    }
 }

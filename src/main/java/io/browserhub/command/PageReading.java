@@ -1,5 +1,6 @@
 package io.browserhub.command;
 
+import io.browserhub.files.PrivateFiles;
 import static io.browserhub.command.ParamSpec.opt;
 
 import com.microsoft.playwright.Locator;
@@ -68,8 +69,8 @@ public class PageReading implements CommandFamily {
                 (live, p) -> {
                     String format = p.choice("format", "png", List.of("png", "jpeg"));
                     Integer quality = p.integerOrNull("quality");
-                    if (quality != null && (quality < 0 || quality > 100 || format.equals("png"))) {
-                        throw HubException.invalidParams("quality is 0..100 and only applies to format \"jpeg\".");
+                    if (quality != null && format.equals("png")) {
+                        throw HubException.invalidParams("quality only applies to format \"jpeg\".");
                     }
                     Page page = live.page(p.tab());
                     byte[] image = capture(page, p, format, quality);
@@ -85,7 +86,7 @@ public class PageReading implements CommandFamily {
                 },
                 opt("fullPage", ParamType.BOOLEAN, "The whole scrollable page instead of the viewport."),
                 opt("format", ParamType.STRING, "png (default) or jpeg."),
-                opt("quality", ParamType.INTEGER, "JPEG quality 0..100."),
+                opt("quality", ParamType.INTEGER, "JPEG quality 0..100.").range(0, 100),
                 SCOPE);
     }
 
@@ -114,8 +115,7 @@ public class PageReading implements CommandFamily {
         Path dir = sessions.require(sessionId).paths().screenshots();
         Path file = dir.resolve(FILE_TIME.format(Instant.now()) + "-" + tab + "." + (format.equals("jpeg") ? "jpg" : "png"));
         try {
-            Files.createDirectories(dir);
-            Files.write(file, image);
+            PrivateFiles.write(file, image);
         } catch (IOException e) {
             throw new HubException(ErrorCode.INTERNAL_ERROR, "Cannot save the screenshot to " + file + ": " + e.getMessage());
         }

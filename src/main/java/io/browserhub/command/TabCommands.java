@@ -3,6 +3,7 @@ package io.browserhub.command;
 import static io.browserhub.command.ParamSpec.opt;
 import static io.browserhub.command.ParamSpec.req;
 
+import io.browserhub.files.FileRoots;
 import io.browserhub.session.TabInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -10,6 +11,12 @@ import java.util.Map;
 /** tab.list, new, activate, close. */
 @ApplicationScoped
 public class TabCommands implements CommandFamily {
+
+    private final FileRoots fileRoots;
+
+    public TabCommands(FileRoots fileRoots) {
+        this.fileRoots = fileRoots;
+    }
 
     private static final ParamSpec TAB = req("tab", ParamType.STRING, "Tab id, e.g. \"t2\".");
 
@@ -21,11 +28,11 @@ public class TabCommands implements CommandFamily {
                 (live, p) -> {
                     if (p.has("url")) {
                         // a refused URL must not leave a blank tab behind
-                        Navigation.checkUrl(p.string("url"));
+                        Navigation.checkUrl(p.string("url"), fileRoots);
                     }
                     TabInfo tab = live.newTab();
                     if (p.has("url")) {
-                        Navigation.go(live.page(tab.id()), p.string("url"), "load", p.timeoutMs());
+                        Navigation.go(live.page(tab.id()), p.string("url"), fileRoots, "load", p.timeoutMs());
                     }
                     return live.describe(tab.id());
                 },

@@ -29,6 +29,8 @@ public interface HubConfig {
 
     Activity activity();
 
+    Files files();
+
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
         @WithDefault("true")
@@ -151,5 +153,18 @@ public interface HubConfig {
         /** Entries waiting for the writer thread; when full, new entries are counted as lost rather than block a session. */
         @WithDefault("65536")
         int queueCapacity();
+    }
+
+    /** Local files a page may get: uploads (page.setInputFiles) and file: URLs. See docs/security.md. */
+    interface Files {
+        /**
+         * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
+         * (the token, profiles, logs) is never allowed, whatever is listed here.
+         */
+        Optional<List<String>> allowedRoots();
+
+        /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
+        @WithDefault("5M")
+        MemorySize maxUploadSize();
     }
 }

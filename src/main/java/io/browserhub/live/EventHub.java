@@ -1,5 +1,6 @@
 package io.browserhub.live;
 
+import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.activity.ActivityLog;
@@ -156,7 +157,7 @@ public class EventHub implements SessionEvents {
                 params = json.writeValueAsString(new SessionEvent(seq, Instant.now().toString(), sessionId, kind, tab,
                         data == null ? Map.of() : data));
             } catch (JsonProcessingException e) {
-                LOG.warnf(e, "Cannot encode a %s event of session %s", kind, sessionId);
+                LOG.warnf(LogText.safe(e), "Cannot encode a %s event of session %s", LogText.escape(kind), LogText.escape(sessionId));
                 return;
             }
             activity.append(session, params);

@@ -1,5 +1,6 @@
 package io.browserhub.rpc;
 
+import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ public class JsonRpc {
         return dispatcher.dispatch(method, request.get("params"), client).handle((result, failure) -> {
             if (notification) {
                 if (failure != null) {
-                    LOG.debugf("Notification %s failed: %s", method, unwrap(failure).getMessage());
+                    LOG.debugf("Notification %s failed: %s", LogText.escape(method), LogText.escape(unwrap(failure).getMessage()));
                 }
                 return null;
             }
@@ -105,7 +106,7 @@ public class JsonRpc {
             if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
                 return write(error(id, JsonLimits.refusal(limit), method));
             }
-            LOG.errorf(e, "Cannot write the result of %s", method);
+            LOG.errorf(LogText.safe(e), "Cannot write the result of %s", LogText.escape(method));
             return write(error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be written as JSON.", Map.of()));
         }
     }
@@ -142,7 +143,7 @@ public class JsonRpc {
         try {
             response.set("result", json.valueToTree(result == null ? Map.of() : result));
         } catch (IllegalArgumentException e) {
-            LOG.errorf(e, "Cannot serialise the result of %s", method);
+            LOG.errorf(LogText.safe(e), "Cannot serialise the result of %s", LogText.escape(method));
             return error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be serialised.", Map.of());
         }
         response.set("id", id);
@@ -153,7 +154,7 @@ public class JsonRpc {
         if (failure instanceof HubException hub) {
             return error(id, hub.code(), hub.getMessage(), hub.data());
         }
-        LOG.errorf(failure, "%s failed unexpectedly", method);
+        LOG.errorf(LogText.safe(failure), "%s failed unexpectedly", LogText.escape(method));
         return error(id, ErrorCode.INTERNAL_ERROR, method + " failed unexpectedly (" + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage())) + "); the hub log has details.", Map.of());
     }

@@ -1,5 +1,6 @@
 package io.browserhub.rpc;
 
+import io.browserhub.observability.LogText;
 import io.browserhub.client.Client;
 import io.browserhub.live.screencast.ScreencastHub;
 import io.browserhub.live.screencast.ViewerSink;
@@ -65,7 +66,7 @@ public class RpcSocket {
         rpc.handle(text, client).thenAccept(response -> {
             if (response != null && connection.isOpen()) {
                 connection.sendText(response).subscribe().with(ok -> { }, failure ->
-                        LOG.debugf("Could not answer %s: %s", client, failure.getMessage()));
+                        LOG.debugf("Could not answer %s: %s", LogText.escape(client), LogText.escape(failure.getMessage())));
             }
         });
     }

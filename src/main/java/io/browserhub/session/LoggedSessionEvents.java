@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import io.browserhub.observability.LogText;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -15,7 +16,7 @@ public class LoggedSessionEvents implements SessionEvents {
     @Override
     public void emit(String sessionId, String kind, String tab, Map<String, Object> data) {
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("%s %s %s %s", sessionId, kind, tab == null ? "-" : tab, data);
+            LOG.debugf("%s %s %s %s", sessionId, kind, tab == null ? "-" : LogText.escape(tab), LogText.escape(data));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.browserhub.session;
 
+import io.browserhub.observability.LogText;
+import io.browserhub.files.PrivateFiles;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -107,7 +109,7 @@ final class PageEvents {
             }
         } catch (RuntimeException e) {
             // the browser may be going away; the actor notices that on its own
-            LOG.debugf("Session %s: page events: %s", sessionId, SessionActor.firstLine(e.getMessage()));
+            LOG.debugf("Session %s: page events: %s", sessionId, LogText.escape(SessionActor.firstLine(e.getMessage())));
         }
     }
 
@@ -166,9 +168,10 @@ final class PageEvents {
         Download download = p.download();
         Map<String, Object> data = described(download);
         try {
-            Files.createDirectories(downloads);
+            PrivateFiles.directories(downloads);
             Path target = freeName(downloads, safeName(download.suggestedFilename()));
             download.saveAs(target);
+            PrivateFiles.restrict(target);
             String failure = download.failure();
             if (failure != null) {
                 data.put("failure", failure);
@@ -179,7 +182,7 @@ final class PageEvents {
                 events.emit(sessionId, "page.download.saved", p.tab(), data);
             }
         } catch (PlaywrightException | IOException e) {
-            LOG.debugf("Session %s: download of %s failed: %s", sessionId, download.url(), e.getMessage());
+            LOG.debugf("Session %s: download of %s failed: %s", sessionId, LogText.escape(download.url()), LogText.escape(e.getMessage()));
             data.put("failure", failureOf(e));
             events.emit(sessionId, "page.download.failed", p.tab(), data);
         }
@@ -187,7 +190,7 @@ final class PageEvents {
             // the browser's own copy, named by its GUID, is no longer needed
             download.delete();
         } catch (PlaywrightException e) {
-            LOG.debugf("Session %s: could not delete the browser's copy of %s: %s", sessionId, download.url(), e.getMessage());
+            LOG.debugf("Session %s: could not delete the browser's copy of %s: %s", sessionId, LogText.escape(download.url()), LogText.escape(e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import io.browserhub.observability.LogText;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
@@ -96,7 +97,7 @@ final class Screencaster {
         try {
             source.send("Page.screencastFrameAck", ack);
         } catch (PlaywrightException e) {
-            LOG.debugf("Screencast ack failed: %s", e.getMessage());
+            LOG.debugf("Screencast ack failed: %s", LogText.escape(e.getMessage()));
             return;
         }
         if (source != cdp || listener == null) {
@@ -119,7 +120,7 @@ final class Screencaster {
             old.send("Page.stopScreencast");
             old.detach();
         } catch (PlaywrightException e) {
-            LOG.debugf("Stopping the screencast: %s", e.getMessage());
+            LOG.debugf("Stopping the screencast: %s", LogText.escape(e.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import io.browserhub.observability.LogText;
 import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.LaunchSettings;
 import io.browserhub.config.HubConfig;
@@ -35,6 +36,8 @@ public final class Session {
     private volatile Instant lastActivityAt;
     private volatile String lastFailure;
     private volatile String stopReason = "stopped";
+    /** Why the session cannot be used (its session.json was unreadable at start); null for a sound session. */
+    private volatile String damage;
     private final java.util.concurrent.atomic.AtomicInteger viewers = new java.util.concurrent.atomic.AtomicInteger();
     private final Capacity capacity;
 
@@ -106,6 +109,10 @@ public final class Session {
     private SessionActor liveActor() {
         if (deleted) {
             throw new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + id + "\" was deleted.", Map.of("session", id));
+        }
+        if (damage != null) {
+            throw new HubException(ErrorCode.SESSION_UNAVAILABLE, "Session \"" + id + "\" is damaged: " + damage + ". Repair its"
+                    + " session.json and restart the hub, or remove the session with session.delete.", Map.of("session", id, "damage", damage));
         }
         return actor != null && !actor.retired() ? actor : null;
     }
@@ -186,6 +193,16 @@ public final class Session {
         return current.terminated();
     }
 
+    /** At load: the session's record was unreadable, so it is listed but never started. */
+    synchronized void markDamaged(String reason) {
+        damage = reason;
+        state = SessionState.DAMAGED;
+    }
+
+    public Optional<String> damage() {
+        return Optional.ofNullable(damage);
+    }
+
     synchronized void markDeleted() {
         deleted = true;
     }
@@ -203,7 +220,7 @@ public final class Session {
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
-        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null);
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, damage);
     }
 
     private int idleTimeoutSec() {
@@ -298,7 +315,7 @@ public final class Session {
         if (state == next) {
             return;
         }
-        LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), reason);
+        LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), LogText.escape(reason));
         state = next;
         events.emit(id, "session.state", null, Map.of("state", next.wire(), "reason", reason == null ? "" : reason));
     }

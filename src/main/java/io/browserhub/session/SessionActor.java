@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import io.browserhub.observability.LogText;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -167,7 +168,7 @@ final class SessionActor {
             progress.done();
         } catch (Throwable e) {
             String cause = describeLaunchFailure(e);
-            LOG.errorf("Session %s could not start: %s", sessionId, cause);
+            LOG.errorf("Session %s could not start: %s", sessionId, LogText.escape(cause));
             failQueued(unavailable("the browser could not start: " + cause));
             closeQuietly();
             listener.ended(true, cause);
@@ -180,7 +181,7 @@ final class SessionActor {
         } catch (Throwable e) {
             // e.toString(), not getMessage(): a null cause would not count as a crash, and shutdown would touch the wreck
             markCrashed(e.toString());
-            LOG.errorf(e, "Session %s actor failed", sessionId);
+            LOG.errorf(LogText.safe(e), "Session %s actor failed", sessionId);
         }
         shutdown();
     }
@@ -222,7 +223,7 @@ final class SessionActor {
                 try {
                     page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 } catch (PlaywrightException e) {
-                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, tab.url(), firstLine(e.getMessage()));
+                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, LogText.escape(tab.url()), LogText.escape(firstLine(e.getMessage())));
                 }
             }
         }
@@ -490,7 +491,7 @@ final class SessionActor {
         failQueued(unavailable("the session was stopped"));
         listener.ended(crashed, crashCause);
         terminated.complete(null);
-        LOG.infof("Session %s %s", sessionId, crashed ? "crashed: " + crashCause : "stopped");
+        LOG.infof("Session %s %s", sessionId, crashed ? "crashed: " + LogText.escape(crashCause) : "stopped");
     }
 
     private void closeQuietly() {

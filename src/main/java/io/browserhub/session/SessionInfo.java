@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,13 +14,14 @@ public record SessionInfo(
         boolean headless,
         Viewport viewport,
         List<TabInfo> tabs,
-        Controller controller) {
+        Controller controller,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String damage) {
 
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, damage);
     }
 }

@@ -9,7 +9,9 @@ public enum SessionState {
     STARTING,
     RUNNING,
     STOPPING,
-    CRASHED;
+    CRASHED,
+    /** Its session.json could not be read at start: listed with the reason, never started (docs/security.md). */
+    DAMAGED;
 
     @JsonValue
     public String wire() {

@@ -1,5 +1,6 @@
 package io.browserhub.live.screencast;
 
+import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
@@ -175,7 +176,7 @@ public class ScreencastHub implements HubInfoSection {
                 sink.text(notice);
             }
         }
-        LOG.debugf("Screencast %s ended: %s", key, reason);
+        LOG.debugf("Screencast %s ended: %s", key, LogText.escape(reason));
     }
 
     private static String castKey(String sessionId, String tab) {

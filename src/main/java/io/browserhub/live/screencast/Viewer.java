@@ -1,5 +1,6 @@
 package io.browserhub.live.screencast;
 
+import io.browserhub.observability.LogText;
 import io.browserhub.client.Client;
 import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
@@ -70,7 +71,7 @@ final class Viewer {
         sent++;
         (binary ? sink.binary(frame.binary) : sink.text(frame.text())).whenComplete((ok, failure) -> {
             if (failure != null) {
-                LOG.debugf("Frame %d to %s not sent: %s", frame.seq, client, failure.getMessage());
+                LOG.debugf("Frame %d to %s not sent: %s", frame.seq, LogText.escape(client), LogText.escape(failure.getMessage()));
             }
         });
     }
