@@ -32,7 +32,7 @@ final class JsonArguments {
             return out;
         }
         if (node.isNumber()) {
-            if (node.canConvertToInt() && node.isIntegralNumber()) {
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
                 return node.intValue();
             }
             return node.doubleValue();

@@ -169,7 +169,8 @@ public class PageActions implements CommandFamily {
                         + "One still running after timeoutMs counts as a stuck page: TIMEOUT, and the browser restarts.",
                 "{value}",
                 (live, p) -> {
-                    Object value = live.page(p.tab()).evaluate(p.string("function"), p.plain("arg"));
+                    Object value = DepthCheckedEvaluation.evaluate(live.page(p.tab()), p.string("function"), p.plain("arg"),
+                            evaluateResultLimit.maxDepth());
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("value", evaluateResultLimit.check(JsValues.plain(value)));

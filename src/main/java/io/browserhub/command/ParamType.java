@@ -29,7 +29,7 @@ public enum ParamType {
             case STRING -> value.isTextual();
             case INTEGER -> value.isIntegralNumber() || (value.isNumber() && Double.isFinite(value.asDouble())
                     && value.asDouble() == Math.rint(value.asDouble()));
-            case NUMBER -> value.isNumber();
+            case NUMBER -> value.isNumber() && Double.isFinite(value.asDouble());
             case BOOLEAN -> value.isBoolean();
             case OBJECT -> value.isObject();
             case STRING_ARRAY -> value.isArray() && all(value, JsonNode::isTextual);

@@ -52,6 +52,10 @@ public interface HubConfig {
         @WithDefault("1000")
         int jsonDepth();
 
+        /** Most requests in one JSON-RPC batch; a larger batch is answered with one LIMIT_REACHED error. */
+        @WithDefault("100")
+        int batchSize();
+
         /** Largest page.evaluate result, measured as serialized JSON. */
         @WithDefault("10M")
         MemorySize evaluateResultSize();

@@ -4,7 +4,11 @@ import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.browserhub.config.HubConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.browserhub.client.Client;
 import io.browserhub.command.Dispatcher;
@@ -31,18 +35,29 @@ public class JsonRpc {
     private static final Logger LOG = Logger.getLogger(JsonRpc.class);
 
     private final ObjectMapper json;
+    /**
+     * Reads one message exactly: text after the JSON value is a parse error, and a number with a fraction or an
+     * exponent is kept as written (BigDecimal), so that an id such as 1e999999999 is echoed as that number rather
+     * than as the double it overflows to (Jackson would write Infinity, which is not JSON, as "Infinity").
+     */
+    private final ObjectReader reader;
     private final Dispatcher dispatcher;
+    private final int maxBatch;
 
-    public JsonRpc(ObjectMapper json, Dispatcher dispatcher) {
+    public JsonRpc(ObjectMapper json, Dispatcher dispatcher, HubConfig config) {
         this.json = json;
+        this.reader = json.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.dispatcher = dispatcher;
+        this.maxBatch = config.limits().batchSize();
     }
 
     /** Handles one message; completes with the response text, or null when the spec says to send nothing. */
     public CompletionStage<String> handle(String text, Client client) {
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = reader.readTree(text);
         } catch (StreamConstraintsException e) {
             return CompletableFuture.completedFuture(write(error(null, JsonLimits.refusal(e), "a request")));
         } catch (JsonProcessingException e) {
@@ -59,6 +74,11 @@ public class JsonRpc {
         if (root.isEmpty()) {
             return CompletableFuture.completedFuture(write(error(null, ErrorCode.INVALID_REQUEST, "Invalid Request",
                     Map.of("detail", "an empty batch"))));
+        }
+        if (root.size() > maxBatch) {
+            return CompletableFuture.completedFuture(write(error(null, ErrorCode.LIMIT_REACHED, "The batch holds " + root.size()
+                    + " requests; this hub takes at most " + maxBatch + " per batch (browserhub.limits.batch-size). Send several"
+                    + " smaller batches.", Map.of("maxBatch", maxBatch))));
         }
         List<CompletableFuture<String>> parts = new ArrayList<>();
         for (JsonNode request : root) {
