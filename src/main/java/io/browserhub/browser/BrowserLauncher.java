@@ -1,10 +1,10 @@
 package io.browserhub.browser;
 
-import io.browserhub.files.PrivateFiles;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.browserhub.browser;
 
-import io.browserhub.files.PrivateFiles;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.impl.driver.jar.DriverJar;
+import io.browserhub.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -44,12 +44,16 @@ public class PageActions implements CommandFamily {
     @Inject
     Uploads uploads;
 
+    @Inject
+    CookieDurability cookies;
+
     @Override
     public void register(MethodTable.Builder t) {
         t.waiting("page.goto", Access.DRIVE, "Loads a URL in the tab.", "{url, status, title}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
                     Response response = Navigation.go(page, p.string("url"), fileRoots, waitUntil(p), p.timeoutMs());
+                    cookies.afterNavigation(live);
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("url", page.url());
                     result.put("status", response == null ? null : response.status());
@@ -58,13 +62,13 @@ public class PageActions implements CommandFamily {
                 },
                 req("url", ParamType.STRING, "Absolute URL (http, https, file, data or about)."), WAIT_UNTIL);
         t.waiting("page.back", Access.DRIVE, "Goes back in the tab's history.", "{url, title}",
-                (live, p) -> urlAndTitle(live.page(p.tab()), page -> page.goBack(new Page.GoBackOptions()
+                (live, p) -> urlAndTitle(live, live.page(p.tab()), page -> page.goBack(new Page.GoBackOptions()
                         .setWaitUntil(Navigation.waitUntil(waitUntil(p))).setTimeout(p.timeoutMs()))), WAIT_UNTIL);
         t.waiting("page.forward", Access.DRIVE, "Goes forward in the tab's history.", "{url, title}",
-                (live, p) -> urlAndTitle(live.page(p.tab()), page -> page.goForward(new Page.GoForwardOptions()
+                (live, p) -> urlAndTitle(live, live.page(p.tab()), page -> page.goForward(new Page.GoForwardOptions()
                         .setWaitUntil(Navigation.waitUntil(waitUntil(p))).setTimeout(p.timeoutMs()))), WAIT_UNTIL);
         t.waiting("page.reload", Access.DRIVE, "Reloads the tab.", "{url, title}",
-                (live, p) -> urlAndTitle(live.page(p.tab()), page -> page.reload(new Page.ReloadOptions()
+                (live, p) -> urlAndTitle(live, live.page(p.tab()), page -> page.reload(new Page.ReloadOptions()
                         .setWaitUntil(Navigation.waitUntil(waitUntil(p))).setTimeout(p.timeoutMs()))), WAIT_UNTIL);
 
         t.waiting("page.click", Access.DRIVE, "Clicks the element, after waiting for it to be visible, stable and enabled.", "{}",
@@ -211,8 +215,9 @@ public class PageActions implements CommandFamily {
         return p.choice("waitUntil", "load", Navigation.WAIT_UNTIL);
     }
 
-    private static Map<String, Object> urlAndTitle(Page page, java.util.function.Consumer<Page> action) {
+    private Map<String, Object> urlAndTitle(io.browserhub.session.LiveSession live, Page page, java.util.function.Consumer<Page> action) {
         action.accept(page);
+        cookies.afterNavigation(live);
         return Map.of("url", page.url(), "title", page.title());
     }
 

@@ -1,6 +1,5 @@
 package io.browserhub.command;
 
-import io.browserhub.files.PrivateFiles;
 import static io.browserhub.command.ParamSpec.opt;
 
 import com.microsoft.playwright.Locator;
@@ -10,6 +9,7 @@ import com.microsoft.playwright.options.ScreenshotType;
 import io.browserhub.browser.ImageSize;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -13,9 +13,11 @@ import java.util.Map;
 public class TabCommands implements CommandFamily {
 
     private final FileRoots fileRoots;
+    private final CookieDurability cookies;
 
-    public TabCommands(FileRoots fileRoots) {
+    public TabCommands(FileRoots fileRoots, CookieDurability cookies) {
         this.fileRoots = fileRoots;
+        this.cookies = cookies;
     }
 
     private static final ParamSpec TAB = req("tab", ParamType.STRING, "Tab id, e.g. \"t2\".");
@@ -33,6 +35,7 @@ public class TabCommands implements CommandFamily {
                     TabInfo tab = live.newTab();
                     if (p.has("url")) {
                         Navigation.go(live.page(tab.id()), p.string("url"), fileRoots, "load", p.timeoutMs());
+                        cookies.afterNavigation(live);
                     }
                     return live.describe(tab.id());
                 },

@@ -1,10 +1,10 @@
 package io.browserhub.command;
 
-import io.browserhub.files.PrivateFiles;
 import static io.browserhub.command.ParamSpec.opt;
 
 import com.microsoft.playwright.Tracing;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;

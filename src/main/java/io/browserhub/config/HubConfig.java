@@ -111,6 +111,14 @@ public interface HubConfig {
         Duration reaperInterval();
 
         /**
+         * Write the browser's pending cookie changes to the profile after every navigation command (page.goto,
+         * back, forward, reload, tab.new with a URL), so a login survives a hard kill right after it; see
+         * docs/security.md, "Cookies and a hard kill".
+         */
+        @WithDefault("true")
+        boolean flushCookiesAfterNavigation();
+
+        /**
          * Extra time a command gets past its own timeout before the hub declares the page stuck (a script in an
          * endless loop), answers TIMEOUT and restarts the browser.
          */

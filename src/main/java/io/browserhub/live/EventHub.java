@@ -1,12 +1,12 @@
 package io.browserhub.live;
 
-import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.activity.ActivityLog;
 import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.config.HubConfig;
+import io.browserhub.observability.LogText;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionEvents;
 import io.browserhub.session.SessionRegistry;

@@ -1,19 +1,19 @@
 package io.browserhub.rpc;
 
-import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import io.browserhub.config.HubConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.browserhub.client.Client;
 import io.browserhub.command.Dispatcher;
+import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import io.browserhub.security.JsonLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

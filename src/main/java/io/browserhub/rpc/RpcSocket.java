@@ -1,11 +1,11 @@
 package io.browserhub.rpc;
 
-import io.browserhub.observability.LogText;
 import io.browserhub.client.Client;
-import io.browserhub.live.screencast.ScreencastHub;
-import io.browserhub.live.screencast.ViewerSink;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.live.EventHub;
+import io.browserhub.live.screencast.ScreencastHub;
+import io.browserhub.live.screencast.ViewerSink;
+import io.browserhub.observability.LogText;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;

@@ -90,6 +90,7 @@ class Refusals {
      * scripts learn why; no frame is ever read from it. Programs (no Origin) get HTTP 401 with the same sentence.
      */
     private void closeUpgrade(RoutingContext ctx, String message) {
+        LingeringClose.install(ctx.request());
         String reason = closeReason(token.whereToFindIt());
         ctx.request().toWebSocket().onComplete(upgraded -> {
             if (upgraded.succeeded()) {

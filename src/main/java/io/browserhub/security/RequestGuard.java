@@ -102,7 +102,9 @@ public class RequestGuard {
                     + " quarkus.http.limits.max-body-size); send less per request.");
             return;
         }
-        if (!Refusals.isWebSocketUpgrade(request)) {
+        if (Refusals.isWebSocketUpgrade(request)) {
+            LingeringClose.install(request);
+        } else {
             Refusals.secureHeaders(ctx.response()).putHeader("X-Frame-Options", "SAMEORIGIN");
         }
         ctx.next();

@@ -1,13 +1,13 @@
 package io.browserhub.session;
 
-import io.browserhub.observability.LogText;
-import io.browserhub.files.PrivateFiles;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import io.browserhub.files.PrivateFiles;
+import io.browserhub.observability.LogText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.browserhub.session;
 
-import io.browserhub.observability.LogText;
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.browserhub.browser.ImageSize;
+import io.browserhub.observability.LogText;
 import java.util.Base64;
 import org.jboss.logging.Logger;
 

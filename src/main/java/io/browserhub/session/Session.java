@@ -1,11 +1,11 @@
 package io.browserhub.session;
 
-import io.browserhub.observability.LogText;
 import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.LaunchSettings;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

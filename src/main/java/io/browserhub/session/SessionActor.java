@@ -1,16 +1,17 @@
 package io.browserhub.session;
 
-import io.browserhub.observability.LogText;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.browser.BrowserLauncher;
+import io.browserhub.browser.LaunchFailure;
 import io.browserhub.browser.LaunchSettings;
 import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.browser.ProcessTrees;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -534,7 +535,7 @@ final class SessionActor {
     }
 
     private String describeLaunchFailure(Throwable e) {
-        String message = PlaywrightMessage.of(e).firstLine();
+        String message = LaunchFailure.explain(PlaywrightMessage.of(e).firstLine(), settings.profile());
         if (launcher.executable().isEmpty()) {
             return message + " (no Chromium found: install chromium or set browserhub.browser.executable)";
         }

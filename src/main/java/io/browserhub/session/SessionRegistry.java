@@ -1,6 +1,5 @@
 package io.browserhub.session;
 
-import io.browserhub.files.PrivateFiles;
 import io.browserhub.browser.BrowserLauncher;
 import io.browserhub.browser.LeftoverBrowsers;
 import io.browserhub.browser.PlaywrightDriver;
@@ -8,6 +7,7 @@ import io.browserhub.browser.ProcessTrees;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

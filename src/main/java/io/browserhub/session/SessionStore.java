@@ -1,10 +1,11 @@
 package io.browserhub.session;
 
-import io.browserhub.files.PrivateFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
+import io.browserhub.observability.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import io.browserhub.observability.LogText;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 

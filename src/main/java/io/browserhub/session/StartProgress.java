@@ -1,6 +1,5 @@
 package io.browserhub.session;
 
-import io.browserhub.observability.LogText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.browserhub.support.DashboardBrowser;
 import io.browserhub.support.DashboardBrowser.Person;
+import io.browserhub.support.DashboardBrowser;
 import io.browserhub.support.Hub;
 import io.browserhub.support.RpcClient;
 import io.browserhub.support.SharedSessions;

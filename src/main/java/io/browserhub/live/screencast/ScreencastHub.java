@@ -1,11 +1,11 @@
 package io.browserhub.live.screencast;
 
-import io.browserhub.observability.LogText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.command.HubInfoSection;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionState;
