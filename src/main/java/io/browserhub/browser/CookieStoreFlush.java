@@ -8,9 +8,9 @@ import com.microsoft.playwright.Page;
 
 /**
  * Makes Chromium write its pending cookie changes to the profile now. Chromium keeps cookie changes in memory and
- * commits them to the profile's SQLite store every 30 seconds, or at once when 512 changes are pending
- * (SQLitePersistentCookieStore: kCommitInterval, kCommitAfterBatchSize); no DevTools command flushes it. So a hard
- * kill (kill -9, power loss) loses up to 30 seconds of logins. This adds 512 changes of its own: persistent cookies
+ * commits them to the profile's SQLite store in batches (SQLitePersistentCookieStore: every 30 seconds, or at once
+ * when kCommitAfterBatchSize = 512 changes are pending); no DevTools command flushes it. So a hard kill (kill -9,
+ * power loss) right after a login loses it (packaged/HardKillIT: 0 of 3 survived). This adds 512 changes of its own: persistent cookies
  * by overwriting one marker cookie on a reserved, never-resolvable domain again and again (each overwrite is a
  * deletion and an addition), then expiring it. The pending batch goes over the threshold and is committed with the
  * real changes in it. Only that one marker ever exists, so no real cookie can be evicted to make room. It relies on

@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * After a navigation command, the cookies it set are written to the profile before the command answers
  * (browserhub.session.flush-cookies-after-navigation): an agent that logged in and then sees the hub killed keeps
- * its login. Chromium alone commits cookies only every 30 seconds.
+ * its login. Chromium alone commits cookies in batches, later; the flush costs about 42 ms per navigation
+ * (docs/security.md, "Cookies and a hard kill").
  */
 @ApplicationScoped
 public class CookieDurability {
