@@ -1,6 +1,6 @@
 // The shapes of browserhub protocol v1 (PROTOCOL.md) that the dashboard reads.
 
-export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed' | 'damaged';
 export type ClientKind = 'agent' | 'human';
 
 export interface TabInfo {
@@ -29,6 +29,8 @@ export interface SessionInfo {
   controller: Holder | null;
   /** The session's DevTools WebSocket (ws://host/cdp/{id}); absent or null on hubs without the CDP door. */
   cdpUrl?: string | null;
+  /** Why a damaged session cannot start (its session.json was unreadable); absent otherwise. */
+  damage?: string;
 }
 
 /** The params of an `event` notification, and one entry of session.activity. */

@@ -176,6 +176,8 @@ export class SessionView implements View {
     }
     if ((info.state === 'running' || info.state === 'starting') && !this.casting) {
       void this.watch();
+    } else if (info.state === 'damaged') {
+      this.showOverlay(`This session is damaged: ${info.damage ?? 'its session.json could not be read'}.`, false);
     } else if ((info.state === 'stopped' || info.state === 'crashed') && !this.casting) {
       this.showOverlay(info.state === 'crashed' ? 'The browser crashed.' : 'The browser is stopped; its profile is kept.', true);
     }

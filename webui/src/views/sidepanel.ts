@@ -308,7 +308,8 @@ export class SidePanel {
   /** Fetched rather than linked, so a failure shows the hub's message instead of saving it as an image. */
   private async screenshot(): Promise<void> {
     try {
-      const response = await fetch(`/api/sessions/${encodeURIComponent(this.session)}/screenshot?format=png`);
+      // POST: a GET never starts a stopped session (docs/security.md), and a person asking for a picture means it
+      const response = await fetch(`/api/sessions/${encodeURIComponent(this.session)}/screenshot?format=png`, { method: 'POST' });
       if (!response.ok) {
         const body = await response.json().catch(() => ({})) as { error?: { message?: string } };
         throw new Error(body.error?.message ?? `the hub answered ${response.status}`);

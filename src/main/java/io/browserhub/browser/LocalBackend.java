@@ -8,6 +8,7 @@ import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +86,9 @@ public class LocalBackend implements BrowserBackend {
         progress.accept(spare != null ? "taking the spare Playwright driver" : "starting the Playwright driver");
         Playwright playwright = spare != null ? spare.take() : newPlaywright();
         try {
-            Files.createDirectories(settings.profile());
-            Files.createDirectories(settings.tempDir());
-            Files.createDirectories(settings.downloads());
+            PrivateFiles.directories(settings.profile());
+            PrivateFiles.directories(settings.tempDir());
+            PrivateFiles.directories(settings.downloads());
             if (config.cdp().enabled()) {
                 DevToolsActivePort.forget(settings.profile());
             }

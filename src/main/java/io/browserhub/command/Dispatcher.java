@@ -7,6 +7,7 @@ import io.browserhub.client.Client;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.All;
 import java.util.List;
@@ -65,7 +66,7 @@ public class Dispatcher {
             try {
                 listener.finished(outcome);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "A command listener failed on %s", outcome.method());
+                LOG.warnf(LogText.safe(e), "A command listener failed on %s", LogText.escape(outcome.method()));
             }
         }
     }
@@ -109,6 +110,9 @@ public class Dispatcher {
             } else if (!p.type().accepts(value)) {
                 throw HubException.invalidParams("\"" + p.name() + "\" of " + spec.name() + " must be " + p.type().describe()
                         + ", not " + value.getNodeType().name().toLowerCase() + ".");
+            } else if (p.type() == ParamType.INTEGER && !p.inRange(ParamType.integral(value))) {
+                throw new HubException(ErrorCode.INVALID_PARAMS, "\"" + p.name() + "\" of " + spec.name() + " must be " + p.min()
+                        + ".." + p.max() + ", not " + value.asText() + ".", Map.of("param", p.name(), "minimum", p.min(), "maximum", p.max()));
             }
         }
         return object;

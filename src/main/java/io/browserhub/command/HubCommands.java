@@ -9,7 +9,9 @@ import io.browserhub.config.HubConfig;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.SessionState;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HubCommands implements CommandFamily {
 
-    private final long startedAt = System.currentTimeMillis();
+    private volatile long startedAt = System.currentTimeMillis();
     private final SessionRegistry sessions;
     private final HubConfig config;
     private final LocalBackend launcher;
@@ -40,6 +42,11 @@ public class HubCommands implements CommandFamily {
         this.table = table;
         this.sections = sections;
         this.version = version;
+    }
+
+    /** Uptime counts from the hub's start, not from this bean's first use (the first RPC). */
+    void started(@Observes StartupEvent event) {
+        startedAt = System.currentTimeMillis();
     }
 
     @Override
@@ -88,7 +95,7 @@ public class HubCommands implements CommandFamily {
         for (MethodSpec spec : specs) {
             List<Map<String, Object>> params = new ArrayList<>();
             for (ParamSpec p : spec.params()) {
-                params.add(Map.of("name", p.name(), "required", p.required(), "description", p.description(), "schema", p.type().schema()));
+                params.add(Map.of("name", p.name(), "required", p.required(), "description", p.description(), "schema", p.schema()));
             }
             Map<String, Object> method = new LinkedHashMap<>();
             method.put("name", spec.name());

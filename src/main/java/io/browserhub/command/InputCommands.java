@@ -50,7 +50,7 @@ public class InputCommands implements CommandFamily {
                 req("action", ParamType.STRING, "move, down, up, click or wheel."),
                 req("x", ParamType.NUMBER, "Viewport x in CSS pixels."), req("y", ParamType.NUMBER, "Viewport y in CSS pixels."),
                 opt("button", ParamType.STRING, "left (default), right or middle."),
-                opt("clickCount", ParamType.INTEGER, "2 for the second click of a double click."),
+                opt("clickCount", ParamType.INTEGER, "2 for the second click of a double click.").range(1, 10),
                 opt("dx", ParamType.NUMBER, "Wheel: horizontal delta."), opt("dy", ParamType.NUMBER, "Wheel: vertical delta."));
         t.page("input.key", Access.DRIVE, "A keyboard event to the focused element.", "{}",
                 (live, p) -> {

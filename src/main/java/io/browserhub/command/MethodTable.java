@@ -22,6 +22,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class MethodTable {
 
+    /** The longest timeoutMs any method accepts: a day. Longer waits are mistakes (or 1e30). */
+    public static final long MAX_TIMEOUT_MS = 86_400_000L;
+
     private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
 
     public MethodTable(Instance<CommandFamily> families, SessionRegistry sessions, ControlGate gate, HubConfig config) {
@@ -47,7 +50,8 @@ public class MethodTable {
     public static final class Builder {
 
         private static final ParamSpec TAB = opt("tab", ParamType.STRING, "Tab id such as \"t2\"; default: the active tab.");
-        private static final ParamSpec TIMEOUT = opt("timeoutMs", ParamType.INTEGER, "How long to wait, in ms (default 30000; 0 = no limit).");
+        private static final ParamSpec TIMEOUT = opt("timeoutMs", ParamType.INTEGER, "How long to wait, in ms (default 30000; 0 = no limit).")
+                .range(0, MAX_TIMEOUT_MS);
 
         private final SessionRegistry sessions;
         private final ControlGate gate;

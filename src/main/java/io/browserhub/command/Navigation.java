@@ -7,6 +7,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.FileRoots;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,8 @@ final class Navigation {
     private Navigation() {
     }
 
-    static Response go(Page page, String url, String waitUntil, double timeoutMs) {
-        checkUrl(url);
+    static Response go(Page page, String url, FileRoots roots, String waitUntil, double timeoutMs) {
+        checkUrl(url, roots);
         // Playwright reports a failed load as soon as the request fails; Chromium commits its error page a moment
         // later. Left pending, that commit interrupts the agent's next page.goto ("interrupted by another navigation
         // to chrome-error://chromewebdata/"), so a failed load waits for its error page, briefly.
@@ -54,7 +55,8 @@ final class Navigation {
         return WaitUntilState.valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    static void checkUrl(String url) {
+    /** Refuses URLs of other schemes, and file: URLs outside the roots pages may read (docs/security.md). */
+    static void checkUrl(String url, FileRoots roots) {
         Matcher m = SCHEME.matcher(url);
         String scheme = m.find() ? m.group(1) : null;
         if (scheme == null) {
@@ -64,6 +66,9 @@ final class Navigation {
         if (!SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
             throw new HubException(ErrorCode.NAVIGATION_FAILED, "URL scheme \"" + scheme + ":\" is not allowed; use one of " + SCHEMES + ".",
                     Map.of("url", url));
+        }
+        if (scheme.equalsIgnoreCase("file")) {
+            roots.checkFileUrl(url);
         }
     }
 }

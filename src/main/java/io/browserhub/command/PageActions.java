@@ -10,12 +10,14 @@ import com.microsoft.playwright.options.KeyboardModifier;
 import com.microsoft.playwright.options.MouseButton;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.HubException;
+import io.browserhub.files.FileRoots;
+import io.browserhub.files.Uploads;
 import io.browserhub.security.EvaluateResultLimit;
 import io.browserhub.session.Dialogs;
 import io.browserhub.session.Later;
+import io.browserhub.session.Viewport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +38,24 @@ public class PageActions implements CommandFamily {
     @Inject
     EvaluateResultLimit evaluateResultLimit;
 
+    @Inject
+    FileRoots fileRoots;
+
+    @Inject
+    Uploads uploads;
+
+    @Inject
+    CookieDurability cookies;
+
     @Override
     public void register(MethodTable.Builder t) {
         t.waiting("page.goto", Access.DRIVE, "Loads a URL in the tab.", "{url, status, title}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
                     long started = System.nanoTime();
-                    Response response = Navigation.go(page, p.string("url"), "commit", p.timeoutMs());
+                    Response response = Navigation.go(page, p.string("url"), fileRoots, "commit", p.timeoutMs());
                     return Waits.loaded(page, waitUntil(p), p.timeoutMs(), started, () -> {
+                        cookies.afterNavigation(live);
                         Map<String, Object> result = new LinkedHashMap<>();
                         result.put("url", page.url());
                         result.put("status", response == null ? null : response.status());
@@ -53,13 +65,13 @@ public class PageActions implements CommandFamily {
                 },
                 req("url", ParamType.STRING, "Absolute URL (http, https, file, data or about)."), WAIT_UNTIL);
         t.waiting("page.back", Access.DRIVE, "Goes back in the tab's history.", "{url, title}",
-                (live, p) -> history(live.page(p.tab()), p, (page, options) -> page.goBack(new Page.GoBackOptions()
+                (live, p) -> history(live, p, (page, options) -> page.goBack(new Page.GoBackOptions()
                         .setWaitUntil(options.waitUntil()).setTimeout(options.timeout()))), WAIT_UNTIL);
         t.waiting("page.forward", Access.DRIVE, "Goes forward in the tab's history.", "{url, title}",
-                (live, p) -> history(live.page(p.tab()), p, (page, options) -> page.goForward(new Page.GoForwardOptions()
+                (live, p) -> history(live, p, (page, options) -> page.goForward(new Page.GoForwardOptions()
                         .setWaitUntil(options.waitUntil()).setTimeout(options.timeout()))), WAIT_UNTIL);
         t.waiting("page.reload", Access.DRIVE, "Reloads the tab.", "{url, title}",
-                (live, p) -> history(live.page(p.tab()), p, (page, options) -> page.reload(new Page.ReloadOptions()
+                (live, p) -> history(live, p, (page, options) -> page.reload(new Page.ReloadOptions()
                         .setWaitUntil(options.waitUntil()).setTimeout(options.timeout()))), WAIT_UNTIL);
 
         t.waiting("page.click", Access.DRIVE, "Clicks the element, after waiting for it to be visible, stable and enabled.", "{}",
@@ -73,7 +85,7 @@ public class PageActions implements CommandFamily {
                     return act(live, p, false, (locator, left) -> locator.click(options.setTimeout(left)));
                 },
                 SELECTOR, opt("button", ParamType.STRING, "left (default), right or middle."),
-                opt("clickCount", ParamType.INTEGER, "2 for a double click."),
+                opt("clickCount", ParamType.INTEGER, "2 for a double click.").range(1, 10),
                 opt("modifiers", ParamType.STRING_ARRAY, "Keys held during the click: Alt, Control, ControlOrMeta, Meta, Shift."));
         t.waiting("page.fill", Access.DRIVE, "Replaces the value of an input, textarea or contenteditable.", "{}",
                 (live, p) -> act(live, p, false, (locator, left) ->
@@ -91,7 +103,7 @@ public class PageActions implements CommandFamily {
                     return DONE;
                 },
                 opt("selector", ParamType.STRING, "Element to type into; default: the focused element."),
-                req("text", ParamType.STRING, "Text to type."), opt("delayMs", ParamType.INTEGER, "Pause between keys."));
+                req("text", ParamType.STRING, "Text to type."), opt("delayMs", ParamType.INTEGER, "Pause between keys.").range(0, 10_000));
         t.waiting("page.press", Access.DRIVE, "Presses a key or chord such as \"Enter\" or \"Control+A\".", "{}",
                 (live, p) -> {
                     if (p.has("selector")) {
@@ -117,13 +129,25 @@ public class PageActions implements CommandFamily {
                         locator(l.page(p.tab()), p).selectOption(p.strings("values").toArray(String[]::new),
                                 new Locator.SelectOptionOptions().setTimeout(left)))),
                 SELECTOR, req("values", ParamType.STRING_ARRAY, "Option values or labels to select."));
-        t.waiting("page.setInputFiles", Access.DRIVE, "Chooses files (paths on the hub's machine) for a file input.", "{}",
+        t.waiting("page.setInputFiles", Access.DRIVE, "Chooses files for a file input: by content (files), or by path on the"
+                        + " hub's machine under the allowed roots (paths).", "{}",
                 (live, p) -> {
-                    Path[] files = p.strings("paths").stream().map(PageActions::existingFile).toArray(Path[]::new);
+                    if (p.has("files") == p.has("paths")) {
+                        throw HubException.invalidParams("page.setInputFiles takes either files (content) or paths, not "
+                                + (p.has("files") ? "both." : "neither."));
+                    }
                     // a file input is often hidden: it need only exist
+                    if (p.has("files")) {
+                        var payloads = uploads.payloads(p.node("files"));
+                        return act(live, p, true, (locator, left) -> locator.setInputFiles(payloads, new Locator.SetInputFilesOptions().setTimeout(left)));
+                    }
+                    Path[] files = p.strings("paths").stream().map(fileRoots::uploadable).toArray(Path[]::new);
                     return act(live, p, true, (locator, left) -> locator.setInputFiles(files, new Locator.SetInputFilesOptions().setTimeout(left)));
                 },
-                SELECTOR, req("paths", ParamType.STRING_ARRAY, "Absolute paths of files on the hub's machine; [] clears the input."));
+                SELECTOR, opt("paths", ParamType.STRING_ARRAY, "Absolute paths of files on the hub's machine, under <data-dir>/uploads"
+                        + " or browserhub.files.allowed-roots; [] clears the input."),
+                opt("files", ParamType.OBJECT_ARRAY, "Files by content: [{name, mimeType?, data (base64)}], at most"
+                        + " browserhub.files.max-upload-size together; [] clears the input."));
         t.waiting("page.scroll", Access.DRIVE, "Scrolls by a distance with the mouse wheel, or brings an element into view.", "{}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
@@ -145,8 +169,9 @@ public class PageActions implements CommandFamily {
                 (live, p) -> {
                     Page page = live.page(p.tab());
                     Object value = p.has("selector")
-                            ? locator(page, p).evaluate(p.string("function"), p.plain("arg"), new Locator.EvaluateOptions().setTimeout(p.timeoutMs()))
-                            : page.evaluate(p.string("function"), p.plain("arg"));
+                            ? DepthCheckedEvaluation.evaluate(locator(page, p), p.string("function"), p.plain("arg"),
+                                    evaluateResultLimit.maxDepth(), p.timeoutMs())
+                            : DepthCheckedEvaluation.evaluate(page, p.string("function"), p.plain("arg"), evaluateResultLimit.maxDepth());
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("value", evaluateResultLimit.check(JsValues.plain(value)));
@@ -172,11 +197,12 @@ public class PageActions implements CommandFamily {
                 opt("urlPattern", ParamType.STRING, "Glob (\"**/done\") or /regular expression/ the URL must match."));
         t.page("page.setViewport", Access.DRIVE, "Resizes the tab's viewport.", "{}",
                 (live, p) -> {
-                    io.browserhub.session.Viewport v = new io.browserhub.session.Viewport(p.integer("width"), p.integer("height"));
+                    Viewport v = new Viewport(p.integer("width"), p.integer("height"));
                     live.page(p.tab()).setViewportSize(v.width(), v.height());
                     return DONE;
                 },
-                req("width", ParamType.INTEGER, "CSS pixels."), req("height", ParamType.INTEGER, "CSS pixels."));
+                req("width", ParamType.INTEGER, "CSS pixels.").range(Viewport.MIN, Viewport.MAX_WIDTH),
+                req("height", ParamType.INTEGER, "CSS pixels.").range(Viewport.MIN, Viewport.MAX_HEIGHT));
     }
 
     static Locator locator(Page page, Params p) {
@@ -210,10 +236,14 @@ public class PageActions implements CommandFamily {
     }
 
     /** Back, forward or reload: waits for the commit, then for the load state as a {@link Later}. */
-    private static Later<Map<String, Object>> history(Page page, Params p, BiConsumer<Page, HistoryOptions> go) {
+    private Later<Map<String, Object>> history(io.browserhub.session.LiveSession live, Params p, BiConsumer<Page, HistoryOptions> go) {
+        Page page = live.page(p.tab());
         long started = System.nanoTime();
         go.accept(page, new HistoryOptions(WaitUntilState.COMMIT, p.timeoutMs()));
-        return Waits.loaded(page, waitUntil(p), p.timeoutMs(), started, () -> Map.of("url", page.url(), "title", page.title()));
+        return Waits.loaded(page, waitUntil(p), p.timeoutMs(), started, () -> {
+            cookies.afterNavigation(live);
+            return Map.of("url", page.url(), "title", page.title());
+        });
     }
 
     private static MouseButton button(String name) {
@@ -229,11 +259,4 @@ public class PageActions implements CommandFamily {
         }).toList();
     }
 
-    private static Path existingFile(String path) {
-        Path file = Path.of(path);
-        if (!file.isAbsolute() || !Files.isRegularFile(file)) {
-            throw HubException.invalidParams("\"" + path + "\" is not an existing file on the hub's machine (give an absolute path).");
-        }
-        return file;
-    }
 }

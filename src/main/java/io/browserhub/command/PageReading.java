@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.ScreenshotType;
 import io.browserhub.browser.ImageSize;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -97,8 +98,8 @@ public class PageReading implements CommandFamily {
                 (live, p) -> {
                     String format = p.choice("format", "png", List.of("png", "jpeg"));
                     Integer quality = p.integerOrNull("quality");
-                    if (quality != null && (quality < 0 || quality > 100 || format.equals("png"))) {
-                        throw HubException.invalidParams("quality is 0..100 and only applies to format \"jpeg\".");
+                    if (quality != null && format.equals("png")) {
+                        throw HubException.invalidParams("quality only applies to format \"jpeg\".");
                     }
                     Page page = live.page(p.tab());
                     byte[] image = capture(page, p, format, quality);
@@ -114,7 +115,7 @@ public class PageReading implements CommandFamily {
                 },
                 opt("fullPage", ParamType.BOOLEAN, "The whole scrollable page instead of the viewport."),
                 opt("format", ParamType.STRING, "png (default) or jpeg."),
-                opt("quality", ParamType.INTEGER, "JPEG quality 0..100."),
+                opt("quality", ParamType.INTEGER, "JPEG quality 0..100.").range(0, 100),
                 SCOPE);
         t.sessionWide("page.consoleMessages", Access.READ,
                 "The tab's recent console messages (Playwright keeps the last 200) and uncaught page errors.",
@@ -190,8 +191,7 @@ public class PageReading implements CommandFamily {
         Path dir = sessions.require(sessionId).paths().screenshots();
         Path file = dir.resolve(FILE_TIME.format(Instant.now()) + "-" + tab + "." + (format.equals("jpeg") ? "jpg" : "png"));
         try {
-            Files.createDirectories(dir);
-            Files.write(file, image);
+            PrivateFiles.write(file, image);
         } catch (IOException e) {
             throw new HubException(ErrorCode.INTERNAL_ERROR, "Cannot save the screenshot to " + file + ": " + e.getMessage());
         }

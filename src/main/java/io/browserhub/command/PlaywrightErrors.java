@@ -132,7 +132,8 @@ final class PlaywrightErrors {
         String jsMessage = thrown.matches() ? thrown.group(2) : first;
         StringBuilder pageStack = new StringBuilder();
         for (String line : (stack.isEmpty() ? message : stack).split("\n")) {
-            if (line.contains("UtilityScript") || line.contains("coreBundle.js") || line.contains("/driver/")) {
+            if (line.contains("UtilityScript") || line.contains("coreBundle.js") || line.contains("/driver/")
+                    || line.contains("browserhub-evaluate")) {
                 break;
             }
             pageStack.append(pageStack.isEmpty() ? "" : "\n").append(line.startsWith("Error: " + jsName) ? line.substring(7) : line);

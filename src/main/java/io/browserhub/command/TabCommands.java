@@ -6,6 +6,7 @@ import static io.browserhub.command.ParamSpec.req;
 import com.microsoft.playwright.Page;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.FileRoots;
 import io.browserhub.session.TabInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -15,9 +16,13 @@ import java.util.Map;
 public class TabCommands implements CommandFamily {
 
     private final ControlGate gate;
+    private final FileRoots fileRoots;
+    private final CookieDurability cookies;
 
-    public TabCommands(ControlGate gate) {
+    public TabCommands(ControlGate gate, FileRoots fileRoots, CookieDurability cookies) {
         this.gate = gate;
+        this.fileRoots = fileRoots;
+        this.cookies = cookies;
     }
 
     private static final ParamSpec TAB = req("tab", ParamType.STRING, "Tab id, e.g. \"t2\".");
@@ -30,7 +35,7 @@ public class TabCommands implements CommandFamily {
                 (live, p) -> {
                     if (p.has("url")) {
                         // a refused URL must not leave a blank tab behind
-                        Navigation.checkUrl(p.string("url"));
+                        Navigation.checkUrl(p.string("url"), fileRoots);
                     }
                     TabInfo tab = live.newTab();
                     if (!p.has("url")) {
@@ -38,9 +43,12 @@ public class TabCommands implements CommandFamily {
                     }
                     long started = System.nanoTime();
                     Page page = live.page(tab.id());
-                    Navigation.go(page, p.string("url"), "commit", p.timeoutMs());
+                    Navigation.go(page, p.string("url"), fileRoots, "commit", p.timeoutMs());
                     // the load comes as a Later: other tabs' commands run meanwhile
-                    return Waits.loaded(page, "load", p.timeoutMs(), started, () -> live.describe(tab.id()));
+                    return Waits.loaded(page, "load", p.timeoutMs(), started, () -> {
+                        cookies.afterNavigation(live);
+                        return live.describe(tab.id());
+                    });
                 },
                 opt("url", ParamType.STRING, "Where to open the tab (default about:blank)."),
                 opt("lease", ParamType.BOOLEAN, "Lease the new tab to you (control.acquire with its tab): other clients cannot "

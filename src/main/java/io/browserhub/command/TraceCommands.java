@@ -4,6 +4,7 @@ import static io.browserhub.command.ParamSpec.opt;
 
 import com.microsoft.playwright.Tracing;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,9 @@ public class TraceCommands implements CommandFamily {
                     }
                     String name = FILE_TIME.format(Instant.now()) + ".zip";
                     Path file = live.paths().traces().resolve(name);
-                    Files.createDirectories(file.getParent());
+                    PrivateFiles.directories(file.getParent());
                     live.context().tracing().stop(new Tracing.StopOptions().setPath(file));
+                    PrivateFiles.restrict(file);
                     live.tracing(false);
                     return Map.of("path", file.toString(), "url", "/api/sessions/" + live.id() + "/traces/" + name);
                 });

@@ -34,6 +34,7 @@ public interface HubConfig {
 
     Mcp mcp();
     Cdp cdp();
+    Files files();
 
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
@@ -55,6 +56,10 @@ public interface HubConfig {
         /** Deepest nesting of arrays and objects accepted in a JSON request. */
         @WithDefault("1000")
         int jsonDepth();
+
+        /** Most requests in one JSON-RPC batch; a larger batch is answered with one LIMIT_REACHED error. */
+        @WithDefault("100")
+        int batchSize();
 
         /** Largest page.evaluate result, measured as serialized JSON. */
         @WithDefault("10M")
@@ -116,6 +121,14 @@ public interface HubConfig {
 
         /** How often the reaper looks for idle sessions (default in application.properties, read by @Scheduled). */
         Duration reaperInterval();
+
+        /**
+         * Write the browser's pending cookie changes to the profile after every navigation command (page.goto,
+         * back, forward, reload, tab.new with a URL), so a login survives a hard kill right after it; see
+         * docs/security.md, "Cookies and a hard kill".
+         */
+        @WithDefault("true")
+        boolean flushCookiesAfterNavigation();
 
         /**
          * Extra time a command gets past its own timeout before the hub declares the page stuck (a script in an
@@ -187,5 +200,18 @@ public interface HubConfig {
          */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Local files a page may get: uploads (page.setInputFiles) and file: URLs. See docs/security.md. */
+    interface Files {
+        /**
+         * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
+         * (the token, profiles, logs) is never allowed, whatever is listed here.
+         */
+        Optional<List<String>> allowedRoots();
+
+        /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
+        @WithDefault("5M")
+        MemorySize maxUploadSize();
     }
 }

@@ -50,8 +50,10 @@ public class ControlCommands implements CommandFamily {
                 opt("tab", ParamType.STRING, "Lease this tab only (e.g. \"t2\"): other clients cannot drive it, and your commands "
                         + "without a tab go to it; default: the whole session."),
                 opt("wait", ParamType.BOOLEAN, "Wait in line while another client holds control (default false: CONTROL_HELD at once)."),
-                opt("timeoutMs", ParamType.INTEGER, "How long to wait with wait:true, in ms (default 30000; 0 = no limit); TIMEOUT after."),
-                opt("ttlMs", ParamType.INTEGER, "Control ends after this many ms without a command from you (default 60000)."),
+                opt("timeoutMs", ParamType.INTEGER, "How long to wait with wait:true, in ms (default 30000; 0 = no limit); TIMEOUT after.")
+                        .range(0, MethodTable.MAX_TIMEOUT_MS),
+                opt("ttlMs", ParamType.INTEGER, "Control ends after this many ms without a command from you (default 60000).")
+                        .range(0, Long.MAX_VALUE),
                 opt("force", ParamType.BOOLEAN, "People only: take control from an agent, who is told by a control.changed event."));
         t.hub("control.release", Access.MANAGE, "Gives up control of a session (or with tab, of that tab); the first client "
                         + "waiting gets it.",
@@ -69,7 +71,7 @@ public class ControlCommands implements CommandFamily {
         if (!p.has("ttlMs")) {
             return leases.defaultTtl();
         }
-        long ms = p.node("ttlMs").asLong();
+        long ms = p.longInteger("ttlMs", 0);
         long max = leases.maxTtl().toMillis();
         if (ms < MIN_TTL_MS || ms > max) {
             throw HubException.invalidParams("ttlMs must be " + MIN_TTL_MS + ".." + max + " (browserhub.control.max-ttl), not " + ms + ".");

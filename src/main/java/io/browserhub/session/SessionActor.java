@@ -9,9 +9,12 @@ import io.browserhub.backend.BrowserBackend;
 import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
+import io.browserhub.browser.LaunchFailure;
+import io.browserhub.observability.LogText;
 import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -233,7 +236,7 @@ final class SessionActor implements InterruptServer {
         } catch (Throwable e) {
             boolean stopping = stopRequested;
             String cause = stopping ? "stopped while starting" : describeLaunchFailure(e);
-            LOG.debugf("Session %s: start ended (%s)", sessionId, firstLine(e.getMessage()));
+            LOG.debugf("Session %s: start ended (%s)", sessionId, LogText.escape(firstLine(e.getMessage())));
             closing = true;
             failQueued(unavailable(stopping ? "the session was stopped while its browser started" : "the browser could not start: " + cause));
             if (running != null) {
@@ -249,7 +252,7 @@ final class SessionActor implements InterruptServer {
         } catch (Throwable e) {
             // e.toString(), not getMessage(): a null cause would not count as lost, and shutdown would touch the wreck
             markLost(e.toString());
-            LOG.errorf(e, "Session %s actor failed", sessionId);
+            LOG.errorf(LogText.safe(e), "Session %s actor failed", sessionId);
         }
         shutdown(wired);
     }
@@ -305,7 +308,7 @@ final class SessionActor implements InterruptServer {
             if (!running.alive() || isClosedMessage(e.getMessage())) {
                 markLost(firstLine(e.getMessage()));
             } else {
-                LOG.debugf("Session %s: idle pump: %s", sessionId, firstLine(e.getMessage()));
+                LOG.debugf("Session %s: idle pump: %s", sessionId, LogText.escape(firstLine(e.getMessage())));
             }
         } finally {
             pumping = false;
@@ -402,7 +405,7 @@ final class SessionActor implements InterruptServer {
             if (r != null && killedNanos == 0 && nowNanos - lostNanos > LOST_GRACE_NANOS) {
                 // a Playwright call that does not notice its browser is gone would hold the thread for ever
                 killedNanos = nowNanos;
-                LOG.warnf("Session %s: its browser is gone (%s) but a call still waits on it; ending what is left", sessionId, lostCause);
+                LOG.warnf("Session %s: its browser is gone (%s) but a call still waits on it; ending what is left", sessionId, LogText.escape(lostCause));
                 r.kill("its browser is gone");
             }
             return;
@@ -472,7 +475,7 @@ final class SessionActor implements InterruptServer {
             try {
                 wired.refreshTabs(true);
             } catch (RuntimeException e) {
-                LOG.debugf("Session %s: last look at the tabs: %s", sessionId, e.getMessage());
+                LOG.debugf("Session %s: last look at the tabs: %s", sessionId, LogText.escape(e.getMessage()));
             }
         }
         closing = true;
@@ -500,7 +503,7 @@ final class SessionActor implements InterruptServer {
         return new HubException(ErrorCode.SESSION_UNAVAILABLE, "Session \"" + sessionId + "\" is unavailable: " + why + ".");
     }
 
-    private static String describeLaunchFailure(Throwable e) {
-        return PlaywrightMessage.of(e).firstLine();
+    private String describeLaunchFailure(Throwable e) {
+        return LaunchFailure.explain(PlaywrightMessage.of(e).firstLine(), settings.profile());
     }
 }

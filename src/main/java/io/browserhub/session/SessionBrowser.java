@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import io.browserhub.observability.LogText;
 import org.jboss.logging.Logger;
 
 /**
@@ -82,14 +83,14 @@ final class SessionBrowser {
                 activeId = id;
             }
             if (tab.hung()) {
-                LOG.infof("Session %s: tab %s comes back blank: its page %s got the previous browser stuck", sessionId, id, tab.url());
+                LOG.infof("Session %s: tab %s comes back blank: its page %s got the previous browser stuck", sessionId, id, LogText.escape(tab.url()));
                 events.emit(sessionId, id, new TabRestoreSkipped(tab.url(), "its page got the previous browser stuck (a script that never"
                         + " returned); open it again with page.goto if you need it"));
             } else if (!"about:blank".equals(tab.url())) {
                 try {
                     page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 } catch (PlaywrightException e) {
-                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, tab.url(), firstLine(e.getMessage()));
+                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, LogText.escape(tab.url()), LogText.escape(firstLine(e.getMessage())));
                 }
             }
         }

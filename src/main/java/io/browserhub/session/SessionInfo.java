@@ -14,18 +14,19 @@ public record SessionInfo(
         Viewport viewport,
         List<TabInfo> tabs,
         Controller controller,
-        String cdpUrl) {
+        String cdpUrl,
+        String damage) {
 
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, damage);
     }
 
     /** The session's DevTools WebSocket (the CDP door), which the session itself does not know. */
     public SessionInfo withCdpUrl(String url) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, damage);
     }
 }

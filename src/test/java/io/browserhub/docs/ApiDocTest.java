@@ -64,6 +64,13 @@ class ApiDocTest {
             return "any";
         }
         String type = schema.get("type").asText();
+        if (type.equals("integer") && schema.has("minimum")) {
+            // the declared range (ParamSpec.range); the default one is just "a 32-bit int"
+            long min = schema.get("minimum").asLong();
+            long max = schema.get("maximum").asLong();
+            return min == Integer.MIN_VALUE && max == Integer.MAX_VALUE ? type
+                    : type + " " + min + ".." + (max == Long.MAX_VALUE ? "" : String.valueOf(max));
+        }
         return type.equals("array") ? schema.get("items").get("type").asText() + "[]" : type;
     }
 

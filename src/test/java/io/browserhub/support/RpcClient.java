@@ -27,6 +27,7 @@ public final class RpcClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> unmatched = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason = "";
     private final BlockingQueue<BinaryFrame> frames = new LinkedBlockingQueue<>();
 
     /** A binary screencast message as received: its JSON header, the image, and when it arrived (ms and ns clocks). */
@@ -111,6 +112,11 @@ public final class RpcClient implements AutoCloseable {
         return r.get("result");
     }
 
+    /** The reason of the server's close frame; empty until it closed. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     /** Completes with the WebSocket close code. */
     public CompletableFuture<Integer> closed() {
         return closed;
@@ -164,6 +170,7 @@ public final class RpcClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
             return null;
