@@ -1,4 +1,4 @@
-// The shapes of browserhub protocol v1 (PROTOCOL.md) that the dashboard reads.
+// The shapes of browserhub protocol v1 (docs/protocol.md) that the dashboard reads.
 
 export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
 export type ClientKind = 'agent' | 'human';
@@ -56,7 +56,7 @@ export const ErrorCode = {
   CONTROL_HELD: -32004,
 } as const;
 
-/** Event kinds a session emits (PROTOCOL.md, Events). */
+/** Event kinds a session emits (docs/protocol.md, Events). */
 export const EVENT_KINDS = [
   'session.state', 'control.changed', 'command',
   'page.navigated', 'page.load', 'page.console', 'page.error', 'page.dialog', 'page.download',

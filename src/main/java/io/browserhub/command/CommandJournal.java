@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Reports every finished command on a session as a {@code command} event (which the activity log keeps):
- * who, what, on which selector or URL, how long, and how it ended. Typed text is never reported, only its
- * length.
+ * who, what, on which selector or URL, how long, and how it ended. Typed text is reported only as its length,
+ * except a person's keys outside password fields (input.key).
  */
 @ApplicationScoped
 public class CommandJournal implements CommandListener {
@@ -52,11 +52,28 @@ public class CommandJournal implements CommandListener {
             if (!lengths.isEmpty()) {
                 data.put("lengths", lengths);
             }
+            typed(o, p, data);
         }
         data.put("durationMs", o.durationMs());
         data.put("outcome", o.outcome());
         String tab = p != null && p.path("tab").isTextual() ? p.get("tab").asText() : null;
         events.emit(session, "command", tab, data);
+    }
+
+    /**
+     * What input.key typed: a person's keys are what the activity log is for (the dashboard shows them as words), but
+     * only where the page does not hide them; in a password field (or when that is unknown) only "secret" is kept.
+     */
+    private static void typed(CommandOutcome o, JsonNode p, Map<String, Object> data) {
+        if (!"input.key".equals(o.method())) {
+            return;
+        }
+        if (o.result() instanceof InputCommands.KeyResult r && !r.secret()) {
+            shown(p, "key", data);
+            shown(p, "text", data);
+        } else {
+            data.put("secret", true);
+        }
     }
 
     private static void shown(JsonNode params, String name, Map<String, Object> data) {

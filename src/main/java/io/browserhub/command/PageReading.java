@@ -27,7 +27,7 @@ import java.util.Map;
 public class PageReading implements CommandFamily {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-    private static final ParamSpec SCOPE = opt("selector", ParamType.STRING, "Only this element (default: the whole page).");
+    private static final ParamSpec SCOPE = opt("selector", ParamType.SELECTOR, "Only this element (default: the whole page).");
 
     private final SessionRegistry sessions;
 
@@ -54,7 +54,8 @@ public class PageReading implements CommandFamily {
                     return Map.of("text", target.innerText(new Locator.InnerTextOptions().setTimeout(p.timeoutMs())));
                 }, SCOPE);
         t.waiting("page.snapshot", Access.READ,
-                "ARIA snapshot (YAML) of the page or an element, with [ref=eN] refs usable as selector aria-ref=eN.", "{snapshot}",
+                "ARIA snapshot (YAML) of the page or an element. Each element has a ref, [ref=e5] (inside frames [ref=f1e5]): "
+                        + "use it as the selector aria-ref=e5 until the page changes.", "{snapshot}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
                     String snapshot = p.has("selector")

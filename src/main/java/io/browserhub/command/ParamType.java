@@ -11,6 +11,8 @@ public enum ParamType {
     BOOLEAN(Map.of("type", "boolean")),
     OBJECT(Map.of("type", "object")),
     STRING_ARRAY(Map.of("type", "array", "items", Map.of("type", "string"))),
+    /** A Playwright selector (a string); a bare snapshot ref is refused at once with the form to write. */
+    SELECTOR(Map.of("type", "string")),
     ANY(Map.of());
 
     private final Map<String, Object> schema;
@@ -25,7 +27,7 @@ public enum ParamType {
 
     boolean accepts(JsonNode value) {
         return switch (this) {
-            case STRING -> value.isTextual();
+            case STRING, SELECTOR -> value.isTextual();
             case INTEGER -> value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
             case NUMBER -> value.isNumber();
             case BOOLEAN -> value.isBoolean();
@@ -33,6 +35,13 @@ public enum ParamType {
             case STRING_ARRAY -> value.isArray() && allText(value);
             case ANY -> true;
         };
+    }
+
+    /** Refuses a well-typed value that is still surely wrong, with a sentence that says what to write instead. */
+    void check(String name, JsonNode value) {
+        if (this == SELECTOR) {
+            Selectors.refuseBareRef(name, value.asText());
+        }
     }
 
     private static boolean allText(JsonNode array) {
@@ -47,6 +56,7 @@ public enum ParamType {
     String describe() {
         return switch (this) {
             case STRING_ARRAY -> "an array of strings";
+            case SELECTOR -> "a selector string";
             case INTEGER -> "an integer";
             case OBJECT -> "an object";
             case ANY -> "any JSON value";

@@ -5,6 +5,7 @@ import io.browserhub.session.SavedTab;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionOptions;
 import io.browserhub.session.SessionRecord;
+import io.browserhub.session.SessionState;
 import io.browserhub.session.TabInfo;
 import io.browserhub.session.Viewport;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -14,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a native image only keeps their accessors when they are registered. JVM builds ignore this.
  */
 @RegisterForReflection(targets = {
-    SessionInfo.class, SessionInfo.Controller.class, TabInfo.class, Viewport.class,
+    SessionInfo.class, SessionInfo.Controller.class, TabInfo.class, Viewport.class, SessionState.class,
     SessionRecord.class, SessionOptions.class, SavedTab.class, SessionEvent.class,
 })
 public final class NativeReflection {
