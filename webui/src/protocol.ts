@@ -29,6 +29,13 @@ export interface SessionInfo {
   controller: Holder | null;
 }
 
+/** hub.info's sessionDefaults: what session.create uses for options it is not given. */
+export interface SessionDefaults {
+  headless: boolean;
+  viewport: { width: number; height: number };
+  idleTimeoutSec: number;
+}
+
 /** The params of an `event` notification, and one entry of session.activity. */
 export interface HubEvent {
   session: string;
