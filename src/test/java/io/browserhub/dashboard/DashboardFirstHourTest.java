@@ -10,14 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import io.browserhub.support.DashboardBrowser;
 import io.browserhub.support.DashboardBrowser.Person;
 import io.browserhub.support.Hub;
-import io.browserhub.support.RpcClient;
-import io.browserhub.support.RpcError;
 import io.browserhub.support.SharedSessions;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,10 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,48 +31,12 @@ import org.junit.jupiter.api.Test;
  * panel, who a screenshot is credited to, pictures of every session, a phone-sized window, and the form's defaults.
  */
 @QuarkusTest
-class DashboardFirstHourTest {
+class DashboardFirstHourTest extends DashboardScenario {
 
-    private static final List<Integer> BLUE = List.of(30, 100, 200);
-    private static final List<Integer> GREEN = List.of(20, 160, 60);
     /** Where dashboard-blue.html has its button, and first-hour.html its fields, in CSS px of the page. */
     private static final int[] PRESS = {220, 150};
     private static final int[] NOTE = {300, 125};
     private static final int[] SECRET = {300, 225};
-
-    private static DashboardBrowser browser;
-    private RpcClient agent;
-    private final List<String> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = DashboardBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void connect() {
-        agent = Hub.connect();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        for (String id : sessions) {
-            try {
-                agent.call("session.delete", Map.of("id", id));
-            } catch (RpcError gone) {
-                // the test deleted it
-            }
-        }
-        agent.close();
-    }
 
     @Test
     void aLinkToAnUnknownSessionSaysNoSuchSessionWithEverythingDisabled() {
@@ -96,7 +52,7 @@ class DashboardFirstHourTest {
 
             // one that existed and is deleted while watched says so, and is just as dead
             String id = session("fh-deleted", "dashboard-blue.html");
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
             LiveCanvas.waitForColor(page, BLUE);
             agent.call("session.delete", Map.of("id", id));
             assertThat(page.locator(".session-head .state")).hasText("deleted");
@@ -119,7 +75,7 @@ class DashboardFirstHourTest {
         String id = session("fh-trace", "dashboard-blue.html");
         try (Person person = browser.signIn(1280, 800)) {
             Page page = person.page;
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
             Locator start = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start trace"));
             Locator stop = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop trace"));
             assertThat(stop).isDisabled();
@@ -152,11 +108,10 @@ class DashboardFirstHourTest {
         String id = session("fh-typing", "first-hour.html");
         try (Person person = browser.signIn(1280, 800)) {
             Page page = person.page;
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
             Locator canvas = page.locator("canvas.screen");
             LiveCanvas.waitForColor(page, List.of(250, 240, 200));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take control")).click();
-            assertThat(page.locator("#control-status")).hasText("you are driving");
+            takeControl(page);
 
             LiveCanvas.clickOnPage(agent, id, page, canvas, NOTE);
             page.keyboard().type("Hello hubx");
@@ -183,7 +138,7 @@ class DashboardFirstHourTest {
         String id = session("fh-shot", "dashboard-green.html");
         try (Person person = browser.signIn(1280, 800)) {
             Page page = person.page;
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
             LiveCanvas.waitForColor(page, GREEN);
             Download shot = page.waitForDownload(() ->
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save screenshot")).click());
@@ -229,7 +184,7 @@ class DashboardFirstHourTest {
         String id = session("fh-phone", "dashboard-blue.html");
         try (Person person = browser.signIn(390, 844)) {
             Page page = person.page;
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
             Locator canvas = page.locator("canvas.screen");
             Locator stage = page.locator(".stage");
             LiveCanvas.waitForColor(page, BLUE);
@@ -244,8 +199,7 @@ class DashboardFirstHourTest {
             assertFalse((Boolean) page.evaluate("() => [document.documentElement, document.querySelector('main')]"
                     + ".some(e => e.scrollWidth > e.clientWidth)"), "the window itself does not scroll sideways");
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take control")).click();
-            assertThat(page.locator("#control-status")).hasText("you are driving");
+            takeControl(page);
             stage.evaluate("s => { s.scrollLeft = 120; }");
             assertEquals(0, ((Number) canvas.evaluate("c => c.offsetLeft")).doubleValue(), 0.5, "the picture starts at the stage's left edge");
             LiveCanvas.clickOnPage(agent, id, page, canvas, PRESS);
@@ -295,7 +249,7 @@ class DashboardFirstHourTest {
         agent.call("control.acquire", Map.of("session", id));
         try (Person person = browser.signIn(1280, 800)) {
             Page page = person.page;
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
             LiveCanvas.waitForColor(page, BLUE);
             Locator address = page.getByLabel("Address");
             address.fill(TestPages.url("dashboard-green.html"));
@@ -307,16 +261,9 @@ class DashboardFirstHourTest {
             for (String api : List.of("control.acquire", "force", "wait:", "CONTROL_HELD", "(")) {
                 assertFalse(shown.contains(api), "no API wording for people: " + shown);
             }
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take control")).click();
-            assertThat(page.locator("#control-status")).hasText("you are driving");
+            takeControl(page);
             assertThat(error).hasCount(0); // resolved: the person drives now
             assertEquals(1, person.problems().size(), "the one error shown: " + person.problems());
         }
-    }
-
-    private String session(String id, String pageName) {
-        sessions.add(id);
-        SharedSessions.fresh(agent, id, pageName);
-        return id;
     }
 }

@@ -14,29 +14,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import io.browserhub.support.DashboardBrowser;
 import io.browserhub.support.DashboardBrowser.Person;
 import io.browserhub.support.Hub;
-import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,52 +37,15 @@ import org.junit.jupiter.api.Test;
  * with reading methods only, which stay open while a person holds control.
  */
 @QuarkusTest
-class DashboardTest {
+class DashboardTest extends DashboardScenario {
 
-    private static final List<Integer> BLUE = List.of(30, 100, 200);
-    private static final List<Integer> GREEN = List.of(20, 160, 60);
     /** Where dashboard-blue.html puts its controls, in CSS px of the page. */
     private static final int[] PRESS = {220, 150};
     private static final int[] NAME_INPUT = {300, 330};
 
-    private static DashboardBrowser browser;
-    private RpcClient agent;
-    private final List<String> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        // waits, not timed assertions: a loaded machine may take a while to start a browser
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = DashboardBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void connect() {
-        agent = Hub.connect();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        for (String id : sessions) {
-            try {
-                agent.call("session.delete", Map.of("id", id));
-            } catch (RpcError gone) {
-                // the test deleted it
-            }
-        }
-        agent.close();
-    }
-
     @Test
     void thePersonSeesTheAgentsSessionsAndCreatesStopsDeletesAndOpensThem() {
-        String listed = session("dash-list");
+        String listed = session("dash-list", null);
         agent.call("page.goto", Map.of("session", listed, "url", TestPages.url("dashboard-green.html")));
         String made = "dash-made";
         sessions.add(made);
@@ -146,7 +101,7 @@ class DashboardTest {
 
     @Test
     void thePersonWatchesTheAgentThenDrivesThePageThroughTheCanvas() throws Exception {
-        String id = session("dash-drive");
+        String id = session("dash-drive", null);
         String blue = TestPages.url("dashboard-blue.html");
         String green = TestPages.url("dashboard-green.html");
         agent.call("page.goto", Map.of("session", id, "url", blue));
@@ -252,7 +207,7 @@ class DashboardTest {
 
     @Test
     void onANarrowWindowTheViewStacksAndStaysUsableByKeyboard() {
-        String id = session("dash-narrow");
+        String id = session("dash-narrow", null);
         agent.call("page.goto", Map.of("session", id, "url", TestPages.url("dashboard-green.html")));
         try (Person person = browser.signIn(420, 860)) {
             Page page = person.page;
@@ -286,7 +241,7 @@ class DashboardTest {
         Set<String> methods = methods();
         assumeTrue(methods.containsAll(List.of("control.acquire", "control.release", "events.subscribe", "session.activity")),
                 "this hub has no control leases or event stream yet (control.acquire, events.subscribe, session.activity)");
-        String id = session("dash-control");
+        String id = session("dash-control", null);
         agent.call("client.hello", Map.of("name", "agent-smith", "kind", "agent"));
         agent.call("page.goto", Map.of("session", id, "url", TestPages.url("dashboard-blue.html")));
         agent.call("control.acquire", Map.of("session", id));
@@ -354,12 +309,6 @@ class DashboardTest {
             assertThat(page.locator("#panel-activity .unavailable")).containsText("not available");
         }
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Live events")).click();
-    }
-
-    private String session(String id) {
-        sessions.add(id);
-        agent.call("session.ensure", Map.of("id", id));
-        return id;
     }
 
     private Set<String> methods() {
