@@ -1,13 +1,13 @@
 package io.browserhub.activity;
 
 import static io.browserhub.command.ParamSpec.opt;
-import static io.browserhub.command.ParamSpec.req;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.command.Access;
 import io.browserhub.command.CommandFamily;
 import io.browserhub.command.MethodTable;
+import io.browserhub.command.ParamSpec;
 import io.browserhub.command.ParamType;
 import io.browserhub.command.Params;
 import io.browserhub.error.HubException;
@@ -49,7 +49,7 @@ public class ActivityCommands implements CommandFamily {
                     int limit = limit(p);
                     return log.read(session, since, limit).thenApply(lines -> page(lines, since));
                 },
-                req("id", ParamType.STRING, "Session id."),
+                ParamSpec.SESSION_ID,
                 opt("sinceSeq", ParamType.INTEGER, "Only entries with this seq or a later one (default 0: from the oldest kept).").range(0, Long.MAX_VALUE),
                 opt("limit", ParamType.INTEGER, "At most this many entries, 1.." + MAX_LIMIT + " (default 100).").range(1, MAX_LIMIT));
     }

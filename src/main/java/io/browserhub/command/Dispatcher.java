@@ -92,7 +92,7 @@ public class Dispatcher {
         if (!params.isObject()) {
             throw HubException.invalidParams(spec.name() + " takes named parameters: \"params\" must be an object.");
         }
-        ObjectNode object = (ObjectNode) params;
+        ObjectNode object = underDeclaredNames(spec, (ObjectNode) params);
         Set<String> known = spec.params().stream().map(ParamSpec::name).collect(Collectors.toSet());
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -105,7 +105,8 @@ public class Dispatcher {
             JsonNode value = object.get(p.name());
             if (value == null || value.isNull()) {
                 if (p.required()) {
-                    throw HubException.invalidParams(spec.name() + " needs \"" + p.name() + "\" (" + p.type().describe() + "): " + p.description());
+                    throw HubException.invalidParams(spec.name() + " needs \"" + p.name() + "\""
+                            + (p.alias() == null ? "" : " (or \"" + p.alias() + "\")") + " (" + p.type().describe() + "): " + p.description());
                 }
             } else if (!p.type().accepts(value)) {
                 throw HubException.invalidParams("\"" + p.name() + "\" of " + spec.name() + " must be " + p.type().describe()
@@ -113,7 +114,31 @@ public class Dispatcher {
             } else if (p.type() == ParamType.INTEGER && !p.inRange(ParamType.integral(value))) {
                 throw new HubException(ErrorCode.INVALID_PARAMS, "\"" + p.name() + "\" of " + spec.name() + " must be " + p.min()
                         + ".." + p.max() + ", not " + value.asText() + ".", Map.of("param", p.name(), "minimum", p.min(), "maximum", p.max()));
+            } else {
+                // mistakes recognisable from the value alone are refused before the command waits in any queue
+                p.type().check(p.name(), value);
             }
+        }
+        return object;
+    }
+
+    /** Parameters given under an alias, renamed to their declared name; the handler only knows that one. */
+    private ObjectNode underDeclaredNames(MethodSpec spec, ObjectNode given) {
+        ObjectNode object = given;
+        for (ParamSpec p : spec.params()) {
+            if (p.alias() == null || !given.has(p.alias())) {
+                continue;
+            }
+            JsonNode value = given.get(p.alias());
+            if (given.has(p.name()) && !given.get(p.name()).equals(value)) {
+                throw HubException.invalidParams(spec.name() + " got both \"" + p.name() + "\" and \"" + p.alias()
+                        + "\", which name the same parameter; give one of them.");
+            }
+            if (object == given) {
+                object = given.deepCopy();
+            }
+            object.remove(p.alias());
+            object.set(p.name(), value);
         }
         return object;
     }

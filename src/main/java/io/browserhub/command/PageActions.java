@@ -30,8 +30,8 @@ import java.util.function.BiConsumer;
 public class PageActions implements CommandFamily {
 
     private static final Map<String, Object> DONE = Map.of();
-    private static final ParamSpec SELECTOR = req("selector", ParamType.STRING,
-            "Playwright selector: CSS, text=, role=, xpath= or aria-ref= from page.snapshot.");
+    private static final ParamSpec SELECTOR = req("selector", ParamType.SELECTOR,
+            "Playwright selector: CSS, text=, role=, xpath=, or a ref from page.snapshot as aria-ref=e5 (aria-ref=f1e5 inside a frame).");
     private static final ParamSpec WAIT_UNTIL = opt("waitUntil", ParamType.STRING, "load (default), domcontentloaded, networkidle or commit.");
     private static final List<String> MODIFIERS = List.of("Alt", "Control", "ControlOrMeta", "Meta", "Shift");
 
@@ -102,7 +102,7 @@ public class PageActions implements CommandFamily {
                     }
                     return DONE;
                 },
-                opt("selector", ParamType.STRING, "Element to type into; default: the focused element."),
+                opt("selector", ParamType.SELECTOR, "Element to type into; default: the focused element."),
                 req("text", ParamType.STRING, "Text to type."), opt("delayMs", ParamType.INTEGER, "Pause between keys.").range(0, 10_000));
         t.waiting("page.press", Access.DRIVE, "Presses a key or chord such as \"Enter\" or \"Control+A\".", "{}",
                 (live, p) -> {
@@ -113,7 +113,7 @@ public class PageActions implements CommandFamily {
                     }
                     return DONE;
                 },
-                opt("selector", ParamType.STRING, "Element to focus first; default: the focused element."),
+                opt("selector", ParamType.SELECTOR, "Element to focus first; default: the focused element."),
                 req("key", ParamType.STRING, "Key name (Enter, Tab, ArrowDown, a, ...) or chord (Control+A)."));
         t.waiting("page.hover", Access.DRIVE, "Moves the mouse over the element.", "{}",
                 (live, p) -> act(live, p, false, (locator, left) -> locator.hover(new Locator.HoverOptions().setTimeout(left))),
@@ -162,8 +162,8 @@ public class PageActions implements CommandFamily {
                     return DONE;
                 },
                 opt("dx", ParamType.NUMBER, "Horizontal distance in CSS pixels."), opt("dy", ParamType.NUMBER, "Vertical distance in CSS pixels."),
-                opt("selector", ParamType.STRING, "Element to scroll into view."));
-        t.waiting("page.evaluate", Access.DRIVE, "Runs a JavaScript function in the page with a JSON argument; returns its JSON result. "
+                opt("selector", ParamType.SELECTOR, "Element to scroll into view."));
+        t.waiting("page.evaluate", Access.DRIVE, "Runs a JavaScript function in the page with a JSON argument; returns its JSON result (SCRIPT_ERROR if it throws). "
                         + "One still running after timeoutMs counts as a stuck page: TIMEOUT, and the browser restarts.",
                 "{value}",
                 (live, p) -> {
@@ -190,7 +190,7 @@ public class PageActions implements CommandFamily {
                 opt("promptText", ParamType.STRING, "Text to enter into a prompt() before accepting."));
         t.waiting("page.waitFor", Access.DRIVE, "Waits for an element state, a text to show or go, a load state or a URL.", "{}",
                 (live, p) -> Waits.forParams(live.page(p.tab()), p),
-                opt("selector", ParamType.STRING, "Element to wait for."),
+                opt("selector", ParamType.SELECTOR, "Element to wait for."),
                 opt("text", ParamType.STRING, "Text to wait for (case-insensitive, part of an element's text), like Playwright's getByText."),
                 opt("state", ParamType.STRING, "For selector or text: visible (default), hidden, attached or detached."),
                 opt("loadState", ParamType.STRING, "load, domcontentloaded or networkidle."),

@@ -33,7 +33,7 @@ import java.util.Map;
 public class PageReading implements CommandFamily {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-    private static final ParamSpec SCOPE = opt("selector", ParamType.STRING, "Only this element (default: the whole page).");
+    private static final ParamSpec SCOPE = opt("selector", ParamType.SELECTOR, "Only this element (default: the whole page).");
 
     private final SessionRegistry sessions;
 
@@ -60,8 +60,9 @@ public class PageReading implements CommandFamily {
                     return Map.of("text", target.innerText(new Locator.InnerTextOptions().setTimeout(p.timeoutMs())));
                 }, SCOPE);
         t.waiting("page.snapshot", Access.READ,
-                "ARIA snapshot (YAML) of the page or an element, with [ref=eN] refs usable as selector aria-ref=eN; "
-                        + "also the tab's URL and title, so one call tells an agent where it is.",
+                "ARIA snapshot (YAML) of the page or an element. Each element has a ref, [ref=e5] (inside frames [ref=f1e5]): "
+                        + "use it as the selector aria-ref=e5 until the page changes. Also the tab's URL and title, so one call "
+                        + "tells an agent where it is.",
                 "{snapshot, url, title, tab, truncated, totalChars}",
                 (live, p) -> {
                     Integer maxChars = p.integerOrNull("maxChars");

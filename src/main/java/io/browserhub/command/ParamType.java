@@ -12,6 +12,8 @@ public enum ParamType {
     OBJECT(Map.of("type", "object")),
     STRING_ARRAY(Map.of("type", "array", "items", Map.of("type", "string"))),
     OBJECT_ARRAY(Map.of("type", "array", "items", Map.of("type", "object"))),
+    /** A Playwright selector (a string); a bare snapshot ref is refused at once with the form to write. */
+    SELECTOR(Map.of("type", "string")),
     ANY(Map.of());
 
     private final Map<String, Object> schema;
@@ -26,7 +28,7 @@ public enum ParamType {
 
     boolean accepts(JsonNode value) {
         return switch (this) {
-            case STRING -> value.isTextual();
+            case STRING, SELECTOR -> value.isTextual();
             case INTEGER -> value.isIntegralNumber() || (value.isNumber() && Double.isFinite(value.asDouble())
                     && value.asDouble() == Math.rint(value.asDouble()));
             case NUMBER -> value.isNumber() && Double.isFinite(value.asDouble());
@@ -43,6 +45,14 @@ public enum ParamType {
         return value.isIntegralNumber() ? value.bigIntegerValue() : value.decimalValue().toBigInteger();
     }
 
+
+    /** Refuses a well-typed value that is still surely wrong, with a sentence that says what to write instead. */
+    void check(String name, JsonNode value) {
+        if (this == SELECTOR) {
+            Selectors.refuseBareRef(name, value.asText());
+        }
+    }
+
     private static boolean all(JsonNode array, java.util.function.Predicate<JsonNode> test) {
         for (JsonNode item : array) {
             if (!test.test(item)) {
@@ -56,6 +66,7 @@ public enum ParamType {
         return switch (this) {
             case STRING_ARRAY -> "an array of strings";
             case OBJECT_ARRAY -> "an array of objects";
+            case SELECTOR -> "a selector string";
             case INTEGER -> "an integer";
             case OBJECT -> "an object";
             case ANY -> "any JSON value";

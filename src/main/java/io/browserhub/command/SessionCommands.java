@@ -46,24 +46,26 @@ public class SessionCommands implements CommandFamily {
     @Override
     public void register(MethodTable.Builder t) {
         String info = "SessionInfo";
-        t.hub("session.create", Access.MANAGE, "Creates a session and starts its browser; SESSION_EXISTS if the id is taken.", info,
+        t.hub("session.create", Access.MANAGE, "Creates a session and starts its browser; SESSION_EXISTS if the id is taken,"
+                + " LIMIT_REACHED at the hub's session cap, SESSION_UNAVAILABLE if the browser cannot start.", info,
                 call -> started(sessions.create(call.params().string("id", null), options(call.params()))),
                 with(opt("id", ParamType.STRING, "Session id (letters, digits, . _ -); generated when absent.")));
-        t.hub("session.ensure", Access.MANAGE, "Creates the session, or starts it if stopped, or returns it if running.", info,
+        t.hub("session.ensure", Access.MANAGE, "Creates the session, or starts it if stopped, or returns it if running;"
+                + " LIMIT_REACHED at the hub's session cap, SESSION_UNAVAILABLE if the browser cannot start.", info,
                 call -> started(sessions.ensure(call.params().string("id"), options(call.params()))),
                 with(req("id", ParamType.STRING, "Session id.")));
         t.hub("session.get", Access.READ, "Describes one session.", info,
                 call -> CompletableFuture.completedFuture(described(sessions.require(call.params().string("id")).info())),
-                req("id", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION_ID);
         t.hub("session.list", Access.READ, "Describes every session.", "{sessions: [SessionInfo]}",
                 call -> CompletableFuture.completedFuture(Map.of("sessions",
                         sessions.all().stream().map(Session::info).map(this::described).toList())));
         t.hub("session.stop", Access.MANAGE, "Closes the browser after the commands already queued; the profile is kept.", info,
                 call -> sessions.require(call.params().string("id")).stop().thenApply(this::described),
-                req("id", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION_ID);
         t.hub("session.delete", Access.MANAGE, "Closes the browser and removes the profile, logs and files.", "{deleted: true}",
                 call -> sessions.delete(call.params().string("id")).thenApply(x -> Map.of("deleted", true)),
-                req("id", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION_ID);
     }
 
     private CompletionStage<SessionInfo> started(Session session) {

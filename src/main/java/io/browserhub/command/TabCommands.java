@@ -29,13 +29,13 @@ public class TabCommands implements CommandFamily {
 
     @Override
     public void register(MethodTable.Builder t) {
-        t.sessionWide("tab.list", Access.READ, "Lists the session's tabs.", "{tabs: [{id, url, title, active}]}",
+        t.sessionWide("tab.list", Access.READ, "Lists the session's tabs.", "{tabs: [TabInfo]}",
                 (live, p) -> Map.of("tabs", live.tabs()));
-        t.sessionWideWaiting("tab.new", Access.DRIVE, "Opens a tab (optionally at a URL) and makes it the active one.", "{id, url, title, active}",
+        t.sessionWideWaiting("tab.new", Access.DRIVE, "Opens a tab (optionally at a URL) and makes it the active one.", "TabInfo",
                 (live, p) -> {
                     if (p.has("url")) {
                         // a refused URL must not leave a blank tab behind
-                        Navigation.checkUrl(p.string("url"), fileRoots);
+                        Navigation.checkUrl(p.string("url"), live.page(null).url(), fileRoots);
                     }
                     TabInfo tab = live.newTab();
                     if (!p.has("url")) {
@@ -72,7 +72,7 @@ public class TabCommands implements CommandFamily {
             }
         });
         t.page("tab.activate", Access.DRIVE, "Makes a tab the active one (the default target of page methods).",
-                "{id, url, title, active}", (live, p) -> live.activate(p.string("tab")), TAB);
+                "TabInfo", (live, p) -> live.activate(p.string("tab")), TAB);
         t.page("tab.close", Access.DRIVE, "Closes a tab; closing the last one leaves a blank tab.", "{closed: true}",
                 (live, p) -> {
                     live.close(p.string("tab"));

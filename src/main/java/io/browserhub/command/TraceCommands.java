@@ -5,6 +5,7 @@ import static io.browserhub.command.ParamSpec.opt;
 import com.microsoft.playwright.Tracing;
 import io.browserhub.error.HubException;
 import io.browserhub.files.PrivateFiles;
+import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** trace.start and trace.stop: Playwright traces (screenshots, DOM snapshots, network) saved under traces/. */
 @ApplicationScoped
@@ -19,8 +21,20 @@ public class TraceCommands implements CommandFamily {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+    private final SessionRegistry sessions;
+
+    public TraceCommands(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
     @Override
     public void register(MethodTable.Builder t) {
+        t.hub("trace.status", Access.READ, "Whether a trace is recording in the session; never starts a stopped browser"
+                        + " (which records nothing).", "{recording}",
+                call -> sessions.require(call.params().session())
+                        .ifRunning(live -> (Object) Map.of("recording", live.tracing()))
+                        .orElseGet(() -> CompletableFuture.completedFuture(Map.of("recording", false))),
+                ParamSpec.SESSION);
         t.sessionWide("trace.start", Access.READ, "Starts recording a Playwright trace of the session (open it at trace.playwright.dev).",
                 "{started: true}",
                 (live, p) -> {

@@ -109,6 +109,21 @@ public final class Session implements EvictionPolicy.Candidate {
         return result;
     }
 
+    /**
+     * Runs work on the browser only if it runs now, without counting as activity: a glance (the dashboard's
+     * thumbnails) must neither start a stopped browser nor keep an idle one from being stopped. Empty when not running.
+     */
+    public <T> Optional<CompletableFuture<T>> ifRunning(SessionWork<T> work) {
+        SessionActor target;
+        synchronized (this) {
+            target = liveActor();
+        }
+        if (target == null || state != SessionState.RUNNING) {
+            return Optional.empty();
+        }
+        return Optional.of(target.submit(work, WorkOptions.PLAIN));
+    }
+
     /** The actor that takes commands now, or null when a new one must start. */
     private SessionActor liveActor() {
         if (deleted) {

@@ -1,9 +1,10 @@
 package io.browserhub.session;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** A session as clients see it (PROTOCOL.md, SessionInfo). */
+/** A session as clients see it (docs/protocol.md, SessionInfo). */
 public record SessionInfo(
         String id,
         SessionState state,
@@ -13,9 +14,9 @@ public record SessionInfo(
         boolean headless,
         Viewport viewport,
         List<TabInfo> tabs,
-        Controller controller,
-        String cdpUrl,
-        String damage) {
+        @Nullable Controller controller,
+        @Nullable String cdpUrl,
+        @Nullable String damage) {
 
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
