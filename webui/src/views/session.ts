@@ -64,6 +64,8 @@ export class SessionView implements View {
   /** Everything that acts on the session; disabled when there is no such session. */
   private readonly driveControls: (HTMLButtonElement | HTMLInputElement)[] = [];
   private tabsSignature = '';
+  /** Who holds which tab's lease (control.status tabs, control.changed events with a tab). */
+  private tabLeases = new Map<string, Holder>();
   private casting = false;
   private gone = false;
   private refreshTimer = 0;
@@ -184,6 +186,7 @@ export class SessionView implements View {
     try {
       const info = await this.hub.rpc.call<SessionInfo>('session.get', { id: this.id });
       resolveToasts(this.key('read'));
+      await this.readTabLeases();
       this.render(info, version);
     } catch (e) {
       if (e instanceof RpcError && e.code === ErrorCode.SESSION_NOT_FOUND) {
@@ -191,6 +194,30 @@ export class SessionView implements View {
       } else if (this.hub.rpc.connectionState === 'open') {
         showError('Could not read the session', e, this.key('read'));
       }
+    }
+  }
+
+  /** Tab leases (hubs without them answer control.status without tabs: nothing to show). */
+  private async readTabLeases(): Promise<void> {
+    if (!this.hub.has('control.status')) {
+      return;
+    }
+    const status = await this.hub.rpc.call<{ tabs?: { tab: string; holder: Holder }[] }>('control.status', { session: this.id })
+      .catch(() => ({ tabs: undefined }));
+    this.tabLeases = new Map((status.tabs ?? []).map((t) => [t.tab, t.holder]));
+  }
+
+  /** A person takes one tab from whoever holds it (or a free one), without taking the whole session. */
+  private async takeTab(tab: string): Promise<void> {
+    try {
+      const r = await this.hub.rpc.call<{ holder: Holder }>('control.acquire', { session: this.id, tab, force: true });
+      this.tabLeases.set(tab, r.holder);
+      this.tabsSignature = '';
+      if (this.info) {
+        this.renderTabs(this.info.tabs);
+      }
+    } catch (e) {
+      showError('Could not take the tab', e, this.key('control'));
     }
   }
 
@@ -315,7 +342,19 @@ export class SessionView implements View {
   }
 
   private onEvent(e: HubEvent): void {
-    if (e.kind === 'control.changed') {
+    if (e.kind === 'control.changed' && typeof e.data.tab === 'string') {
+      // a tab's lease: the tabs bar shows who holds which tab
+      const holder = (e.data.holder ?? null) as Holder | null;
+      if (holder) {
+        this.tabLeases.set(e.data.tab, holder);
+      } else {
+        this.tabLeases.delete(e.data.tab);
+      }
+      this.tabsSignature = '';
+      if (this.info) {
+        this.renderTabs(this.info.tabs);
+      }
+    } else if (e.kind === 'control.changed') {
       const holder = (e.data.holder ?? null) as Holder | null;
       const wasDriving = this.control.isDriving;
       this.control.update(holder);
@@ -396,7 +435,7 @@ export class SessionView implements View {
   }
 
   private renderTabs(tabs: TabInfo[]): void {
-    const signature = JSON.stringify(tabs.map((t) => [t.id, t.title, t.url, t.active]));
+    const signature = JSON.stringify(tabs.map((t) => [t.id, t.title, t.url, t.active, this.tabLeases.get(t.id)?.clientId]));
     if (signature === this.tabsSignature) {
       return;
     }
@@ -405,11 +444,23 @@ export class SessionView implements View {
       ? document.activeElement.dataset.focusKey : undefined;
     const items = tabs.map((t) => {
       const label = t.title || t.url || 'New tab';
-      return h('span', { class: `tab${t.active ? ' active' : ''}`, 'data-tab': t.id },
+      const holder = this.tabLeases.get(t.id);
+      const mine = holder !== undefined && holder.clientId === this.hub.clientId;
+      const lease = holder === undefined ? [] : [
+        h('span', { class: `tab-holder${mine ? ' mine' : ''}`, title: mine ? 'You hold this tab' : `${holder.kind} ${holder.name} works in this tab` },
+          mine ? 'you' : holder.name),
+        ...(mine ? [] : [h('button', {
+          type: 'button', class: 'tab-take', title: `Take this tab from ${holder.kind} ${holder.name}`,
+          'aria-label': `Take tab ${label} from ${holder.name}`, 'data-focus-key': `take-${t.id}`,
+          onclick: () => void this.takeTab(t.id),
+        }, 'Take')]),
+      ];
+      return h('span', { class: `tab${t.active ? ' active' : ''}${holder ? ' leased' : ''}`, 'data-tab': t.id },
         h('button', {
           type: 'button', class: 'tab-select', title: t.url, 'aria-current': t.active ? 'true' : undefined,
           'data-focus-key': `select-${t.id}`, onclick: () => void this.drive('tab.activate', { tab: t.id }, 'Could not switch tabs'),
         }, label),
+        ...lease,
         h('button', {
           type: 'button', class: 'tab-close', 'aria-label': `Close tab ${label}`, title: 'Close tab',
           'data-focus-key': `close-${t.id}`, onclick: () => void this.drive('tab.close', { tab: t.id }, 'Could not close the tab'),
