@@ -266,6 +266,12 @@ public final class Session implements EvictionPolicy.Candidate {
         return own != null ? own : (int) config.session().idleTimeout().toSeconds();
     }
 
+    /** The tab a DevTools target id (the CDP door's name for a page) is, while the browser runs. */
+    public Optional<String> tabOfTarget(String targetId) {
+        SessionActor current = actor;
+        return current == null || targetId == null ? Optional.empty() : Optional.ofNullable(current.tabOfTarget(targetId));
+    }
+
     /** The active tab as last seen (while running) or remembered (while stopped); empty when the session has none. */
     public Optional<String> activeTab() {
         return info().tabs().stream().filter(TabInfo::active).map(TabInfo::id).findFirst();

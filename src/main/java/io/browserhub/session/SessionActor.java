@@ -184,6 +184,11 @@ final class SessionActor implements InterruptServer {
         return b == null ? List.of() : b.tabs();
     }
 
+    String tabOfTarget(String targetId) {
+        SessionBrowser b = browser;
+        return b == null ? null : b.tabOfTarget(targetId);
+    }
+
     int queueDepth() {
         return queue.size();
     }

@@ -41,6 +41,8 @@ final class SessionBrowser {
     private final PageEvents pageEvents;
     private final LiveSession live;
     private volatile List<TabInfo> tabSnapshot = List.of();
+    /** By DevTools target id: the tab id, for doors that speak in targets (the CDP door's lease checks). Any thread. */
+    private volatile Map<String, String> tabsByTarget = Map.of();
     private boolean tabsDirty = true;
     /** A command may have changed a title without an event: look once the client pauses. */
     private boolean titlesStale;
@@ -159,6 +161,11 @@ final class SessionBrowser {
         return browser;
     }
 
+    /** The tab of a DevTools target id as last seen (null: not one of the session's tabs): any thread. */
+    String tabOfTarget(String targetId) {
+        return tabsByTarget.get(targetId);
+    }
+
     /** The tabs as last seen: any thread. */
     List<TabInfo> tabs() {
         return tabSnapshot;
@@ -232,6 +239,14 @@ final class SessionBrowser {
             tabsDirty = true;
             return;
         }
+        Map<String, String> byTarget = new java.util.HashMap<>();
+        tabs.all().forEach((id, page) -> {
+            String target = titles.targetId(page);
+            if (target != null) {
+                byTarget.put(target, id);
+            }
+        });
+        tabsByTarget = Map.copyOf(byTarget);
         if (!infos.equals(tabSnapshot)) {
             tabSnapshot = List.copyOf(infos);
             tabsChanged.accept(saved, tabSnapshot);
