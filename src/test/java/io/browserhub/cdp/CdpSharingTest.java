@@ -74,7 +74,7 @@ class CdpSharingTest extends CdpPlaywright.Scenario {
                 assertTrue(refused.getMessage().contains("tab-owner") && refused.getMessage().contains("Tab t2"), refused.getMessage());
                 Page free = page(browser, "static.html");
                 free.navigate(TestPages.url("second.html"));
-                assertEquals("second", free.title(), "the tab nobody leased is open to the CDP client");
+                assertEquals("Second page", free.title(), "the tab nobody leased is open to the CDP client");
             } finally {
                 browser.close();
             }
