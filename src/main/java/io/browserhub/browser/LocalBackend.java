@@ -89,14 +89,12 @@ public class LocalBackend implements BrowserBackend {
             PrivateFiles.directories(settings.profile());
             PrivateFiles.directories(settings.tempDir());
             PrivateFiles.directories(settings.downloads());
-            if (config.cdp().enabled()) {
-                DevToolsActivePort.forget(settings.profile());
-            }
+            boolean devToolsReadable = config.cdp().enabled() && DevToolsActivePort.forget(settings.profile());
             progress.accept("launching " + executable().map(Path::toString).orElse("Playwright's Chromium"));
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
-            Optional<DevToolsEndpoint> devTools = config.cdp().enabled()
+            Optional<DevToolsEndpoint> devTools = devToolsReadable
                     ? DevToolsActivePort.await(settings.profile(), 5000) : Optional.empty();
             if (spare != null) {
                 spare.refill(); // the next start's driver, now that this browser no longer needs the CPU

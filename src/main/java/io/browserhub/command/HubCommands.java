@@ -2,6 +2,7 @@ package io.browserhub.command;
 
 import static io.browserhub.command.ParamSpec.req;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.client.ClientKind;
@@ -32,15 +33,18 @@ public class HubCommands implements CommandFamily {
     private final MethodTable table;
     private final Instance<HubInfoSection> sections;
     private final String version;
+    private final ObjectMapper json;
 
     public HubCommands(SessionRegistry sessions, HubConfig config, LocalBackend launcher, MethodTable table,
-                       Instance<HubInfoSection> sections, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+                       Instance<HubInfoSection> sections, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+                       ObjectMapper json) {
         this.sessions = sessions;
         this.config = config;
         this.launcher = launcher;
         this.table = table;
         this.sections = sections;
         this.version = version;
+        this.json = json;
     }
 
     /** Uptime counts from the hub's start, not from this bean's first use (the first RPC). */
@@ -67,7 +71,7 @@ public class HubCommands implements CommandFamily {
                 req("name", ParamType.STRING, "Who you are, e.g. \"research-agent\" or \"alice\"."),
                 ParamSpec.opt("kind", ParamType.STRING, "\"agent\" (default) or \"human\"."));
         t.hub("rpc.discover", Access.HUB, "This API as an OpenRPC document, generated from the method table.",
-                "OpenRPC document", call -> CompletableFuture.completedFuture(OpenRpcDocument.of(table.all(), version)));
+                "OpenRPC document", call -> CompletableFuture.completedFuture(OpenRpcDocument.of(table.all(), version, json)));
     }
 
     private Map<String, Object> info() {

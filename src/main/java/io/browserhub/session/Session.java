@@ -104,9 +104,9 @@ public final class Session implements EvictionPolicy.Candidate {
         if (target == null) {
             target = capacity.startWithRoom(this);
         }
-        CompletableFuture<T> result = target.submit(work, options);
-        result.whenComplete((r, e) -> lastActivityAt = Instant.now());
-        return result;
+        // the returned stage completes after the stamp: a client that reads the session after the answer sees it
+        // (a dependent added to the submitted future itself may run after the caller's, which send the answer)
+        return target.submit(work, options).whenComplete((r, e) -> lastActivityAt = Instant.now());
     }
 
     /**

@@ -154,8 +154,7 @@ class PageActionsTest {
     @Test
     void setInputFilesHandsTheFileToThePage() throws IOException {
         // by path, files come from the allowed roots only: <data-dir>/uploads by default (files/LocalFilesTest)
-        Path dir = Files.createDirectories(Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("browserhub.data-dir", String.class)).toAbsolutePath().resolve("uploads"));
+        Path dir = Hub.uploads();
         Path file = Files.writeString(dir.resolve("quarterly report.txt"), "numbers go up", StandardCharsets.UTF_8);
         browser.open("form.html");
         browser.call("page.setInputFiles", Map.of("selector", "#upload", "paths", List.of(file.toString())));

@@ -1,6 +1,7 @@
 package io.browserhub.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,10 @@ class DiscoverTest {
         assertEquals("#/components/schemas/SessionState", session.at("/properties/state/$ref").asText());
         assertEquals("date-time", session.at("/properties/createdAt/format").asText());
         assertEquals("null", session.at("/properties/controller/oneOf/1/type").asText(), "nobody may hold control");
-        assertEquals(List.of("stopped", "starting", "running", "stopping", "crashed"), texts(schemas.get("SessionState").get("enum")));
+        assertEquals(List.of("stopped", "starting", "running", "stopping", "crashed", "damaged"), texts(schemas.get("SessionState").get("enum")),
+                "as the wire writes them");
+        assertTrue(session.get("properties").has("damage"), "a damaged session says why");
+        assertFalse(texts(session.get("required")).contains("damage"), "and only a damaged one has it");
         assertEquals("boolean", schemas.at("/TabInfo/properties/active/type").asText());
         assertEquals("integer", schemas.at("/Viewport/properties/width/type").asText());
         assertTrue(schemas.has("Controller"));

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class LocalFilesTest {
     static void start() {
         agent = Hub.connect();
         session = SharedSessions.fresh(agent, "local-files", "file-input.html");
-        dataDir = Path.of(ConfigProvider.getConfig().getValue("browserhub.data-dir", String.class)).toAbsolutePath().normalize();
+        dataDir = Hub.dataDir();
     }
 
     @AfterAll

@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** A profile directory Chromium cannot write: the error says that, and what to check, not "ProcessSingleton". */
@@ -23,8 +22,7 @@ class ImmutableProfileTest {
 
     @Test
     void anImmutableProfileIsNamedAsTheProblem() throws Exception {
-        Path profile = Path.of(ConfigProvider.getConfig().getValue("browserhub.data-dir", String.class))
-                .toAbsolutePath().resolve("sessions/immutable-profile/profile");
+        Path profile = Hub.dataDir().resolve("sessions/immutable-profile/profile");
         try (RpcClient agent = Hub.connect()) {
             SharedSessions.fresh(agent, "immutable-profile", null);
             agent.call("session.stop", Map.of("id", "immutable-profile"));

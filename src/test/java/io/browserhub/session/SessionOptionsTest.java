@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Options Chromium would refuse are refused before anything exists; what the hub writes is its user's alone. */
@@ -63,7 +62,7 @@ class SessionOptionsTest {
 
     @Test
     void everyFileTheHubWritesIsOwnerOnly() throws Exception {
-        Path data = Path.of(ConfigProvider.getConfig().getValue("browserhub.data-dir", String.class)).toAbsolutePath();
+        Path data = Hub.dataDir();
         try (RpcClient agent = Hub.connect()) {
             String id = SharedSessions.fresh(agent, "opts-modes", "static.html");
             agent.call("page.screenshot", Map.of("session", id));

@@ -1,5 +1,6 @@
 package io.browserhub.command.openrpc;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.command.Access;
 import io.browserhub.command.MethodSpec;
 import io.browserhub.command.ParamSpec;
@@ -30,8 +31,9 @@ public final class OpenRpcDocument {
     private OpenRpcDocument() {
     }
 
-    public static Map<String, Object> of(Collection<MethodSpec> specs, String version) {
-        RecordSchemas schemas = new RecordSchemas();
+    /** @param json the hub's mapper, which decides how records and enums look on the wire */
+    public static Map<String, Object> of(Collection<MethodSpec> specs, String version, ObjectMapper json) {
+        RecordSchemas schemas = new RecordSchemas(json);
         Map<String, Class<? extends Record>> records = RESULT_RECORDS.stream()
                 .collect(Collectors.toMap(Class::getSimpleName, c -> c));
         Function<String, Map<String, Object>> component = name -> records.containsKey(name) ? schemas.ref(records.get(name)) : null;

@@ -1,8 +1,11 @@
 package io.browserhub.command.openrpc;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import jakarta.annotation.Nullable;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -12,14 +15,23 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * JSON Schemas of the records the hub answers with (SessionInfo, TabInfo, ...), read from the records themselves,
  * so a field added to a record is documented with it. Nested records and enums become components of their own;
- * a component annotated {@link Nullable} may be null. Every component is always present in the JSON.
+ * a component annotated {@link Nullable} may be null. What the wire looks like is asked of the hub's own Jackson
+ * mapper (rpc/WireJson): an enum's values as it writes them, and a component it leaves out when null is not required.
  */
 final class RecordSchemas {
+
+    private final ObjectMapper json;
+
+    RecordSchemas(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** Component name -> schema, in name order. */
     private final Map<String, Map<String, Object>> components = new TreeMap<>();
@@ -42,13 +54,18 @@ final class RecordSchemas {
         if (!type.isRecord()) {
             throw new IllegalArgumentException(type + " is not a record");
         }
+        Set<String> leftOutWhenNull = leftOutWhenNull(type);
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             Map<String, Object> schema = schema(c.getGenericType());
             boolean nullable = c.isAnnotationPresent(Nullable.class) || c.getAccessor().isAnnotationPresent(Nullable.class);
-            properties.put(c.getName(), nullable ? Map.of("oneOf", List.of(schema, Map.of("type", "null"))) : schema);
-            required.add(c.getName());
+            if (leftOutWhenNull.contains(c.getName())) {
+                properties.put(c.getName(), schema); // absent rather than null
+            } else {
+                properties.put(c.getName(), nullable ? Map.of("oneOf", List.of(schema, Map.of("type", "null"))) : schema);
+                required.add(c.getName());
+            }
         }
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
@@ -91,21 +108,27 @@ final class RecordSchemas {
         return Map.of();
     }
 
-    /** An enum as its wire values: those of its @JsonValue method, else its constant names. */
-    private static Map<String, Object> enumSchema(Class<?> type) {
-        Method wire = null;
-        for (Method m : type.getMethods()) {
-            if (m.isAnnotationPresent(JsonValue.class) && m.getParameterCount() == 0) {
-                wire = m;
-            }
-        }
+    /** The record's properties that the mapper writes only when they are not null (NON_NULL, by annotation or mix-in). */
+    private Set<String> leftOutWhenNull(Class<?> type) {
+        SerializationConfig config = json.getSerializationConfig();
+        BeanDescription bean = config.introspect(json.constructType(type));
+        JsonInclude.Value classLevel = bean.findPropertyInclusion(config.getDefaultPropertyInclusion(type));
+        return bean.findProperties().stream()
+                .filter(p -> excludesNull(classLevel.withOverrides(p.findInclusion()).getValueInclusion()))
+                .map(BeanPropertyDefinition::getName)
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean excludesNull(JsonInclude.Include inclusion) {
+        return inclusion == JsonInclude.Include.NON_NULL || inclusion == JsonInclude.Include.NON_ABSENT
+                || inclusion == JsonInclude.Include.NON_EMPTY || inclusion == JsonInclude.Include.NON_DEFAULT;
+    }
+
+    /** An enum as its wire values: each constant as the hub's mapper writes it. */
+    private Map<String, Object> enumSchema(Class<?> type) {
         List<Object> values = new ArrayList<>();
         for (Object constant : type.getEnumConstants()) {
-            try {
-                values.add(wire == null ? ((Enum<?>) constant).name() : wire.invoke(constant));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read the wire value of " + constant, e);
-            }
+            values.add(json.valueToTree(constant).asText());
         }
         return Map.of("type", "string", "enum", values);
     }
