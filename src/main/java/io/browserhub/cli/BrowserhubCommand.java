@@ -39,6 +39,7 @@ public final class BrowserhubCommand implements Callable<Integer> {
             Map.entry("logs", LogsCommand.class),
             Map.entry("token", TokenCommand.class),
             Map.entry("url", UrlCommand.class),
+            Map.entry("mcp", McpCommand.class),
             Map.entry("extension", ExtensionCommand.class));
 
     /** The one serve command: run by `browserhub serve` and by `browserhub` alone. */

@@ -3,6 +3,7 @@ package io.browserhub.relay;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -126,15 +126,8 @@ public class Pairings {
     /** Through a temporary file and a rename, owner-only from the start. */
     private void save(List<Pairing> next) {
         try {
-            Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(".pairings.json.tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(tmp);
-            }
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), next);
+            PrivateFiles.write(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(next));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             pairings = List.copyOf(next);
         } catch (IOException e) {

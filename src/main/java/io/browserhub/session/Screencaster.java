@@ -6,6 +6,7 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.browserhub.browser.ImageSize;
+import io.browserhub.observability.LogText;
 import java.util.Base64;
 import org.jboss.logging.Logger;
 
@@ -81,13 +82,7 @@ final class Screencaster {
         cdp = context.newCDPSession(target);
         CDPSession own = cdp;
         cdp.on("Page.screencastFrame", event -> onFrame(own, event));
-        JsonObject params = new JsonObject();
-        params.addProperty("format", settings.format());
-        params.addProperty("quality", settings.quality());
-        params.addProperty("maxWidth", settings.maxWidth());
-        params.addProperty("maxHeight", settings.maxHeight());
-        params.addProperty("everyNthFrame", 1);
-        cdp.send("Page.startScreencast", params);
+        cdp.send("Page.startScreencast", settings.startParams());
     }
 
     private void onFrame(CDPSession source, JsonObject event) {
@@ -96,7 +91,7 @@ final class Screencaster {
         try {
             source.send("Page.screencastFrameAck", ack);
         } catch (PlaywrightException e) {
-            LOG.debugf("Screencast ack failed: %s", e.getMessage());
+            LOG.debugf("Screencast ack failed: %s", LogText.escape(e.getMessage()));
             return;
         }
         if (source != cdp || listener == null) {
@@ -119,7 +114,7 @@ final class Screencaster {
             old.send("Page.stopScreencast");
             old.detach();
         } catch (PlaywrightException e) {
-            LOG.debugf("Stopping the screencast: %s", e.getMessage());
+            LOG.debugf("Stopping the screencast: %s", LogText.escape(e.getMessage()));
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.browserhub.session;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** A session as clients see it (PROTOCOL.md, SessionInfo); {@code driver} is its backend's name ("local", "extension"). */
+/** A session as clients see it (docs/protocol.md, SessionInfo); {@code driver} is its backend's name ("local", "extension"). */
 public record SessionInfo(
         String id,
         SessionState state,
@@ -13,8 +14,9 @@ public record SessionInfo(
         boolean headless,
         Viewport viewport,
         List<TabInfo> tabs,
-        Controller controller,
-        String cdpUrl,
+        @Nullable Controller controller,
+        @Nullable String cdpUrl,
+        @Nullable String damage,
         String driver) {
 
     /** The client holding the control lease. */
@@ -22,11 +24,11 @@ public record SessionInfo(
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, driver);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, damage, driver);
     }
 
     /** The session's DevTools WebSocket (the CDP door), which the session itself does not know. */
     public SessionInfo withCdpUrl(String url) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, driver);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, damage, driver);
     }
 }
