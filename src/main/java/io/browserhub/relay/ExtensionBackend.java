@@ -9,7 +9,10 @@ import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,6 +64,12 @@ public class ExtensionBackend implements BrowserBackend {
             throw new IllegalStateException("the browser did not let the hub attach to its shared tabs: " + e.getMessage(), e);
         }
         progress.accept("starting the Playwright driver");
+        try {
+            // the driver keeps its artifacts there (connectOverCDP fails without it), as a local browser's does
+            PrivateFiles.directories(settings.tempDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + settings.tempDir() + ": " + e.getMessage(), e);
+        }
         Playwright playwright = PlaywrightDriver.start(settings.tempDir());
         try {
             progress.accept("connecting to the shared tabs");

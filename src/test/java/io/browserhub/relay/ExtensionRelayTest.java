@@ -229,6 +229,58 @@ class ExtensionRelayTest {
         }
     }
 
+    /**
+     * The README's three pictures, of what this test does: the pairing page with the browser connected and two tabs
+     * shared, the person's browser as a session in the dashboard while an agent fills a form in it, and the toolbar
+     * button on a shared tab. Headless Chromium draws no toolbar, so that picture is a strip drawn from the extension's
+     * real state: its icon, and the badge text, colour and title that chrome.action holds for the tab.
+     */
+    @Test
+    void screenshotsForTheReadme() throws Exception {
+        Page form = share("form.html");
+        Page second = open("second.html");
+        Eventually.until("the next tab shared by itself (the option is on)", ExtensionRelayTest::tabs, u -> u.contains(second.url()));
+        agent.call("page.fill", Map.of("session", SESSION, "tab", tabId(form.url()), "selector", "#name", "value", "Ada Lovelace"));
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+
+        hubPage.reload(); // without the notices of the tests before
+        hubPage.locator("#extension-share-state").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("2 tabs are shared")).waitFor();
+        hubPage.locator("tr[data-session='" + SESSION + "'] .shared-tabs li").nth(1).waitFor();
+        hubPage.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("extension-pairing.png")).setFullPage(true));
+
+        Page dashboard = open(Hub.base().resolve("/#/s/" + SESSION).toString());
+        dashboard.locator(".driver-tag").waitFor();
+        dashboard.waitForFunction("() => { const c = document.querySelector('canvas.screen'); return c && c.dataset.frames; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        dashboard.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("extension-dashboard.png")));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> action = (Map<String, Object>) person.inExtension("async id => ({text: await chrome.action.getBadgeText({tabId: id}),"
+                + " color: await chrome.action.getBadgeBackgroundColor({tabId: id}), title: await chrome.action.getTitle({tabId: id})})",
+                person.tabId(form));
+        assertEquals("ON", action.get("text"));
+        assertTrue(((String) action.get("title")).startsWith("browserhub: this tab is shared with"), action.toString());
+        @SuppressWarnings("unchecked")
+        List<Number> rgba = (List<Number>) action.get("color");
+        String icon = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of("extension", "icons", "icon32.png")));
+        Page strip = open("about:blank");
+        strip.setViewportSize(640, 120);
+        strip.setContent("""
+                <style>
+                  body { margin: 0; font: 13px system-ui, sans-serif; background: #fff; }
+                  .bar { display: flex; align-items: center; gap: 10px; padding: 8px 12px; background: #dee1e6; }
+                  .address { flex: 1; background: #fff; border-radius: 14px; padding: 6px 12px; color: #202124; overflow: hidden; white-space: nowrap; }
+                  .button { position: relative; width: 28px; height: 28px; border-radius: 50%%; background: #c8cbd0; display: grid; place-items: center; }
+                  .button img { width: 18px; height: 18px; }
+                  .badge { position: absolute; right: -6px; bottom: -3px; padding: 0 3px; border-radius: 3px; font: bold 9px system-ui, sans-serif; color: #fff; background: rgb(%d, %d, %d); }
+                  .tooltip { position: absolute; right: 12px; top: 52px; background: #3c4043; color: #fff; padding: 5px 8px; border-radius: 4px; max-width: 560px; }
+                </style>
+                <div class="bar"><div class="address">%s</div><div class="button"><img src="data:image/png;base64,%s" alt=""><span class="badge">%s</span></div></div>
+                <div class="tooltip">%s</div>""".formatted(rgba.get(0).intValue(), rgba.get(1).intValue(), rgba.get(2).intValue(),
+                form.url(), icon, action.get("text"), action.get("title")));
+        strip.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("extension-toolbar.png")));
+    }
+
     // ---- helpers ----
 
     /** Opens a test page in the person's browser (closed after the test). */

@@ -26,11 +26,16 @@ public final class HubProcess implements AutoCloseable {
     private final Path log;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private HubProcess(Process process, Path dataDir, int port, Path log) {
+    private final Map<String, String> config;
+    private final Path jar;
+
+    private HubProcess(Process process, Path dataDir, int port, Path log, Map<String, String> config, Path jar) {
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
         this.log = log;
+        this.config = config;
+        this.jar = jar;
     }
 
     public static HubProcess start(Path dataDir, Map<String, String> config) throws Exception {
@@ -39,7 +44,21 @@ public final class HubProcess implements AutoCloseable {
 
     /** The hub packaged in this jar, e.g. an earlier build to compare with. */
     public static HubProcess start(Path dataDir, Map<String, String> config, Path jar) throws Exception {
-        int port = freePort();
+        return start(dataDir, config, jar, freePort());
+    }
+
+    /**
+     * A new hub on this one's port, data directory and configuration, once this one has ended: a hub restart as the
+     * clients that remember its address (a paired browser extension) see it.
+     */
+    public HubProcess startAgain() throws Exception {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The hub still runs; terminate it first");
+        }
+        return start(dataDir, config, jar, port);
+    }
+
+    private static HubProcess start(Path dataDir, Map<String, String> config, Path jar, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
@@ -51,7 +70,7 @@ public final class HubProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path log = Files.createTempFile("hub-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubProcess hub = new HubProcess(process, dataDir, port, log);
+        HubProcess hub = new HubProcess(process, dataDir, port, log, Map.copyOf(config), jar);
         hub.awaitReady();
         return hub;
     }
