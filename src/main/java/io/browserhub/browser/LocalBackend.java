@@ -4,7 +4,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.LaunchOptions;
 import io.browserhub.backend.LaunchSettings;
+import io.browserhub.backend.StorageSeed;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.Geolocation;
+import com.microsoft.playwright.options.Proxy;
+import java.util.Locale;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.config.HubConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +70,7 @@ public class LocalBackend implements BrowserBackend {
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
+            afterLaunch(context, settings.options(), progress);
             return new LocalBrowser(playwright, context, settings.profile());
         } catch (Exception e) {
             try {
@@ -80,8 +87,18 @@ public class LocalBackend implements BrowserBackend {
     }
 
     private BrowserType.LaunchPersistentContextOptions options(LaunchSettings settings) {
+        LaunchOptions extra = settings.options() == null ? LaunchOptions.none() : settings.options();
         List<String> args = new ArrayList<>(QUIET_ARGS);
         config.browser().args().ifPresent(args::addAll);
+        if (extra.args() != null) {
+            args.addAll(extra.args()); // checked against the hub's own switches when they were given
+        }
+        if (extra.extensions() != null && !extra.extensions().isEmpty()) {
+            // Playwright's --disable-extensions stays: the -except list still loads these
+            String dirs = String.join(",", extra.extensions());
+            args.add("--disable-extensions-except=" + dirs);
+            args.add("--load-extension=" + dirs);
+        }
         BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
                 .setHeadless(settings.headless())
                 .setViewportSize(settings.viewportWidth(), settings.viewportHeight())
@@ -103,6 +120,64 @@ public class LocalBackend implements BrowserBackend {
         if (settings.timezoneId() != null) {
             options.setTimezoneId(settings.timezoneId());
         }
+        contextOptions(options, extra);
         return options;
+    }
+
+    /** The per-session options Playwright takes at launch. */
+    private static void contextOptions(BrowserType.LaunchPersistentContextOptions options, LaunchOptions extra) {
+        if (extra.proxy() != null) {
+            LaunchOptions.Proxy p = extra.proxy();
+            Proxy proxy = new Proxy(p.server());
+            if (p.bypass() != null) {
+                proxy.setBypass(p.bypass());
+            }
+            if (p.username() != null) {
+                proxy.setUsername(p.username());
+            }
+            if (p.password() != null) {
+                proxy.setPassword(p.password());
+            }
+            options.setProxy(proxy);
+        }
+        if (extra.geolocation() != null) {
+            LaunchOptions.Geolocation g = extra.geolocation();
+            Geolocation geolocation = new Geolocation(g.latitude(), g.longitude());
+            if (g.accuracy() != null) {
+                geolocation.setAccuracy(g.accuracy());
+            }
+            options.setGeolocation(geolocation);
+        }
+        if (extra.permissions() != null) {
+            options.setPermissions(extra.permissions());
+        }
+        if (extra.extraHTTPHeaders() != null) {
+            options.setExtraHTTPHeaders(extra.extraHTTPHeaders());
+        }
+        if (extra.colorScheme() != null) {
+            options.setColorScheme(ColorScheme.valueOf(extra.colorScheme().toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        if (extra.deviceScaleFactor() != null) {
+            options.setDeviceScaleFactor(extra.deviceScaleFactor());
+        }
+        if (extra.ignoreHTTPSErrors() != null) {
+            options.setIgnoreHTTPSErrors(extra.ignoreHTTPSErrors());
+        }
+    }
+
+    /** What Playwright takes only once the context runs: init scripts, and a storage state to seed the profile with. */
+    private static void afterLaunch(BrowserContext context, LaunchOptions extra, Consumer<String> progress) {
+        if (extra == null) {
+            return;
+        }
+        if (extra.initScripts() != null) {
+            for (String script : extra.initScripts()) {
+                context.addInitScript(script);
+            }
+        }
+        if (extra.storageState() != null) {
+            progress.accept("seeding the profile with the storage state");
+            StorageSeed.apply(context, extra.storageState());
+        }
     }
 }

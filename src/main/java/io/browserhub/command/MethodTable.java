@@ -99,7 +99,13 @@ public class MethodTable {
                         // control may have moved while this command waited behind others
                         gate.recheck(sessionId, call.client());
                     }
-                    return PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params()));
+                    try {
+                        return PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params()));
+                    } finally {
+                        if (drives) {
+                            live.drove(name); // a recording pictures the page after it, failed or not
+                        }
+                    }
                 }, new WorkOptions(name, call.params().tab(), interrupting, limitMs));
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, interrupting, onActor));

@@ -71,6 +71,7 @@ final class SessionActor implements InterruptServer {
     private final Duration dialogTimeout;
     private final long startLimitNanos;
     private final CompletableFuture<?> predecessor;
+    private final AddOns addOns;
     private final int capacity;
     private final ArrayBlockingQueue<Task<?>> queue;
     private final Thread thread;
@@ -96,7 +97,7 @@ final class SessionActor implements InterruptServer {
 
     SessionActor(String sessionId, SessionPaths paths, BrowserBackend backend, LaunchSettings settings, Supplier<List<SavedTab>> restoreTabs,
                  SessionEvents events, Listener listener, Duration dialogTimeout, Duration startLimit, int capacity,
-                 CompletableFuture<?> predecessor) {
+                 CompletableFuture<?> predecessor, AddOns addOns) {
         this.sessionId = sessionId;
         this.paths = paths;
         this.backend = backend;
@@ -107,6 +108,7 @@ final class SessionActor implements InterruptServer {
         this.dialogTimeout = dialogTimeout;
         this.startLimitNanos = startLimit.toNanos();
         this.predecessor = predecessor;
+        this.addOns = addOns;
         this.capacity = capacity;
         // room above the capacity for interrupting tasks (dialog answers) that must never be refused
         this.queue = new ArrayBlockingQueue<>(capacity + 16);
@@ -216,7 +218,7 @@ final class SessionActor implements InterruptServer {
             }
             running = backend.start(settings, progress::step);
             running.onLost(this::markLost);
-            wired = new SessionBrowser(sessionId, paths, running, events, this, dialogTimeout, listener::tabsChanged);
+            wired = new SessionBrowser(sessionId, paths, running, events, this, dialogTimeout, listener::tabsChanged, addOns);
             wired.open(restoreTabs.get(), progress::step);
             browser = wired;
             progress.done();
@@ -272,7 +274,7 @@ final class SessionActor implements InterruptServer {
             }
             if (lostCause == null) {
                 wired.refreshTabs(false);
-                wired.housekeeping();
+                wired.housekeeping(task == null && queue.isEmpty() && System.nanoTime() >= hotUntil);
             }
         }
     }

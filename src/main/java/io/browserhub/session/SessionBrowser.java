@@ -39,6 +39,7 @@ final class SessionBrowser {
     private final Screencasts screencasts;
     private final PageEvents pageEvents;
     private final LiveSession live;
+    private final AddOns addOns;
     private volatile List<TabInfo> tabSnapshot = List.of();
     private boolean tabsDirty = true;
     /** A command may have changed a title without an event: look once the client pauses. */
@@ -46,11 +47,12 @@ final class SessionBrowser {
     private long lastTitleRefresh;
 
     SessionBrowser(String sessionId, SessionPaths paths, RunningBrowser browser, SessionEvents events, InterruptServer interrupts,
-                   Duration dialogTimeout, BiConsumer<List<SavedTab>, List<TabInfo>> tabsChanged) {
+                   Duration dialogTimeout, BiConsumer<List<SavedTab>, List<TabInfo>> tabsChanged, AddOns addOns) {
         this.sessionId = sessionId;
         this.browser = browser;
         this.events = events;
         this.tabsChanged = tabsChanged;
+        this.addOns = addOns;
         BrowserContext context = browser.context();
         this.titles = new TabTitles(context);
         this.dialogs = new Dialogs(sessionId, events, interrupts, dialogTimeout);
@@ -69,6 +71,7 @@ final class SessionBrowser {
         progress.accept("reopening " + restoreTabs.size() + " tabs");
         restore(restoreTabs);
         refreshTabs(true);
+        addOns.attachAll(live);
     }
 
     private void restore(List<SavedTab> restoreTabs) {
@@ -150,6 +153,10 @@ final class SessionBrowser {
         return screencasts;
     }
 
+    AddOns addOns() {
+        return addOns;
+    }
+
     BrowserContext context() {
         return browser.context();
     }
@@ -193,9 +200,13 @@ final class SessionBrowser {
         return true;
     }
 
-    /** Between commands: follows network subscriptions and saves finished downloads. Never throws. */
-    void housekeeping() {
+    /**
+     * Between commands: follows network subscriptions, saves finished downloads, gives the add-ons their turn.
+     * {@code paused}: the clients have paused. Never throws.
+     */
+    void housekeeping(boolean paused) {
         pageEvents.housekeeping();
+        addOns.tick(live, paused);
     }
 
     /**
@@ -239,6 +250,7 @@ final class SessionBrowser {
 
     /** Ends the screencasts (their viewers hear why) and closes the browser: gracefully unless it is already gone. */
     void close(boolean graceful, String reason) {
+        addOns.detachAll(live, graceful);
         screencasts.endAll(reason);
         browser.close(graceful);
     }
