@@ -6,7 +6,9 @@ import { ErrorCode, FrameHeader, Holder, HubEvent, SessionInfo, TabInfo } from '
 import { RpcError } from '../rpc';
 import { Screencast } from '../screencast';
 import { h, setText, showError, toast } from '../ui';
+import { FilesPanel } from './files';
 import { SidePanel } from './sidepanel';
+import { TimelineStrip } from './timeline';
 import { REFRESH_MS, View } from './view';
 
 /** Kinds after which the tabs and address bar are re-read at once instead of at the next refresh. */
@@ -30,6 +32,8 @@ export class SessionView implements View {
   private readonly screencast: Screencast;
   private readonly input: CanvasInput;
   private readonly side: SidePanel;
+  private readonly timeline: TimelineStrip;
+  private readonly files: FilesPanel;
   private readonly canvas: HTMLCanvasElement;
   private readonly stage: HTMLDivElement;
   private readonly overlay: HTMLDivElement;
@@ -83,13 +87,16 @@ export class SessionView implements View {
     });
 
     this.side = new SidePanel(hub, id, (e) => this.onEvent(e));
+    this.timeline = new TimelineStrip(hub, id, this.stage);
+    this.files = new FilesPanel(hub, id);
+    this.side.element.insertBefore(this.files.element, this.side.element.children[1] ?? null);
     this.element = h('section', { class: 'session-view', 'aria-labelledby': 'session-title' },
       h('div', { class: 'session-head' },
         h('a', { href: '#/', class: 'back' }, '← Sessions'),
         h('h1', { id: 'session-title', tabindex: -1 }, id),
         this.stateBadge,
         h('span', { class: 'control' }, h('span', { class: 'control-label' }, 'Control:'), this.controlStatus, this.controlNote, this.controlButton)),
-      h('div', { class: 'browser' }, this.tabBar, addressForm, this.stage, this.hint),
+      h('div', { class: 'browser' }, this.tabBar, addressForm, this.stage, this.hint, this.timeline.element),
       this.side.element);
 
     this.screencast = new Screencast(hub, id, this.canvas, (header) => this.onFrame(header));
@@ -126,6 +133,8 @@ export class SessionView implements View {
     this.input.dispose();
     this.screencast.dispose();
     this.side.dispose();
+    this.timeline.dispose();
+    this.files.dispose();
     if (this.control.isDriving && this.control.leases) {
       void this.control.release().catch(() => undefined);
     }
@@ -134,6 +143,8 @@ export class SessionView implements View {
   private async connected(): Promise<void> {
     this.casting = false;
     this.side.ready();
+    this.timeline.ready();
+    this.files.ready();
     this.renderControl();
     await this.refresh();
   }
@@ -241,6 +252,8 @@ export class SessionView implements View {
   }
 
   private onEvent(e: HubEvent): void {
+    this.timeline.handleEvent(e);
+    this.files.handleEvent(e);
     if (e.kind === 'control.changed') {
       const holder = (e.data.holder ?? null) as Holder | null;
       const wasDriving = this.control.isDriving;

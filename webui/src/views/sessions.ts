@@ -3,6 +3,7 @@ import { Hub } from '../hub';
 import { SessionInfo } from '../protocol';
 import { RpcError } from '../rpc';
 import { confirmDialog, formatDuration, h, parseInstant, setText, showError, toast } from '../ui';
+import { launchOptionFields } from './launchoptions';
 import { REFRESH_MS, View } from './view';
 
 const ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}';
@@ -178,6 +179,7 @@ export class SessionsView implements View {
     const timezone = h('input', { name: 'timezoneId', placeholder: 'Europe/Paris', autocomplete: 'off' });
     const userAgent = h('input', { name: 'userAgent', placeholder: 'browser default', autocomplete: 'off' });
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Create session');
+    const launch = launchOptionFields();
     const form = h('form', { class: 'create-form', 'aria-labelledby': 'create-title' },
       h('h2', { id: 'create-title' }, 'New session'),
       h('div', { class: 'create-row' },
@@ -189,7 +191,8 @@ export class SessionsView implements View {
         h('div', { class: 'create-options' },
           field('Viewport width (px)', width), field('Viewport height (px)', height),
           field('Idle timeout (s, 0 = never)', idle), field('Locale', locale),
-          field('Time zone', timezone), field('User agent', userAgent))));
+          field('Time zone', timezone), field('User agent', userAgent)),
+        launch.element));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const params: Record<string, unknown> = { headless: headless.checked };
@@ -207,6 +210,11 @@ export class SessionsView implements View {
       if (text(locale)) params.locale = text(locale);
       if (text(timezone)) params.timezoneId = text(timezone);
       if (text(userAgent)) params.userAgent = text(userAgent);
+      const extra = launch.collect();
+      if (extra === null) {
+        return;
+      }
+      Object.assign(params, extra);
       submit.disabled = true;
       setText(submit, 'Creating…');
       this.hub.rpc.call<SessionInfo>('session.create', params)

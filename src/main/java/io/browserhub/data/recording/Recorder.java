@@ -61,10 +61,11 @@ final class Recorder implements BrowserAddOn {
 
     @Override
     public void tick(LiveSession live, boolean paused) {
-        long now = System.nanoTime();
-        if (lastDrive != null && paused) {
+        boolean due = System.nanoTime() - lastShotNanos >= intervalNanos;
+        if (lastDrive != null && (paused || due)) {
+            // a client that never pauses still gets a picture per interval, of the page after its commands
             shoot(live, "command");
-        } else if (now - lastShotNanos >= intervalNanos) {
+        } else if (due) {
             shoot(live, "interval");
         }
     }
