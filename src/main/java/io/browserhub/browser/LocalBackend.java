@@ -170,14 +170,15 @@ public class LocalBackend implements BrowserBackend {
         if (extra == null) {
             return;
         }
+        if (extra.storageState() != null) {
+            // before the init scripts, which are the session's pages' own business, not the seeding page's
+            progress.accept("seeding the profile with the storage state");
+            StorageSeed.apply(context, extra.storageState());
+        }
         if (extra.initScripts() != null) {
             for (String script : extra.initScripts()) {
                 context.addInitScript(script);
             }
-        }
-        if (extra.storageState() != null) {
-            progress.accept("seeding the profile with the storage state");
-            StorageSeed.apply(context, extra.storageState());
         }
     }
 }

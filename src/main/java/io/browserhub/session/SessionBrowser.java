@@ -68,10 +68,11 @@ final class SessionBrowser {
         for (Page page : context.pages()) {
             adopt(page);
         }
+        // before the tabs reopen: a HAR recording that goes on across a restart sees them load
+        addOns.attachAll(live);
         progress.accept("reopening " + restoreTabs.size() + " tabs");
         restore(restoreTabs);
         refreshTabs(true);
-        addOns.attachAll(live);
     }
 
     private void restore(List<SavedTab> restoreTabs) {

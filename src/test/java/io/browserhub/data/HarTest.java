@@ -73,7 +73,6 @@ class HarTest {
             for (String phase : List.of("send", "wait", "receive")) {
                 assertTrue(timings.get(phase).asDouble() >= 0, phase + " in " + timings);
             }
-            assertTrue(timings.get("wait").asDouble() > 0, "waiting for the server takes some time: " + timings);
             assertTrue(document.get("time").asDouble() > 0, document.toString());
             assertEquals(TestPages.base().getHost(), document.get("serverIPAddress").asText());
 

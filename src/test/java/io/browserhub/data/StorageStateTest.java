@@ -1,5 +1,6 @@
 package io.browserhub.data;
 
+import static io.browserhub.data.Sessions.deleteIfThere;
 import static io.browserhub.support.SharedSessions.fresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,13 +86,4 @@ class StorageStateTest {
         return out;
     }
 
-    private static void deleteIfThere(RpcClient agent, String id) {
-        try {
-            agent.call("session.delete", Map.of("id", id));
-        } catch (RpcError e) {
-            if (!"SESSION_NOT_FOUND".equals(e.kind())) {
-                throw e;
-            }
-        }
-    }
 }
