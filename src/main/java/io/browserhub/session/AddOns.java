@@ -58,7 +58,11 @@ final class AddOns {
             return;
         }
         for (BrowserAddOn addOn : list) {
-            addOn.drove(live, method);
+            try {
+                addOn.drove(live, method);
+            } catch (RuntimeException e) {
+                failed(addOn, "drove", e);
+            }
         }
     }
 
@@ -67,13 +71,25 @@ final class AddOns {
             return;
         }
         for (BrowserAddOn addOn : list) {
-            addOn.tick(live, paused);
+            try {
+                addOn.tick(live, paused);
+            } catch (RuntimeException e) {
+                failed(addOn, "tick", e); // never the actor's problem: the browser may be going away
+            }
         }
     }
 
     void detachAll(LiveSession live, boolean usable) {
         for (BrowserAddOn addOn : list) {
-            addOn.detach(live, usable);
+            try {
+                addOn.detach(live, usable);
+            } catch (RuntimeException e) {
+                failed(addOn, "detach", e);
+            }
         }
+    }
+
+    private void failed(BrowserAddOn addOn, String what, RuntimeException e) {
+        LOG.debugf("Session %s: %s %s: %s", sessionId, addOn.getClass().getSimpleName(), what, e.toString());
     }
 }

@@ -32,6 +32,8 @@ final class HarEntries {
     static final int MAX_BODY = 5 << 20;
     private static final int MAX_POST_DATA = 1 << 20;
 
+    private static final Timing NOT_MEASURED = notMeasured();
+
     private final ObjectMapper json;
 
     HarEntries(ObjectMapper json) {
@@ -42,6 +44,9 @@ final class HarEntries {
     ObjectNode entry(Request request, String pageref, String failure, boolean embed) {
         Response response = request.existingResponse();
         Timing t = request.timing();
+        if (t == null) {
+            t = NOT_MEASURED; // a request that failed before Chromium timed anything
+        }
         double started = t.startTime > 0 ? t.startTime : System.currentTimeMillis();
         Sizes sizes = failure == null && response != null ? quietly(request::sizes) : null;
 
@@ -181,6 +186,20 @@ final class HarEntries {
             sum += Math.max(0, timings.path(phase).asDouble());
         }
         return round(sum);
+    }
+
+    private static Timing notMeasured() {
+        Timing t = new Timing();
+        t.startTime = -1;
+        t.domainLookupStart = -1;
+        t.domainLookupEnd = -1;
+        t.connectStart = -1;
+        t.secureConnectionStart = -1;
+        t.connectEnd = -1;
+        t.requestStart = -1;
+        t.responseStart = -1;
+        t.responseEnd = -1;
+        return t;
     }
 
     private static double span(double from, double to) {

@@ -54,10 +54,11 @@ final class HarRecorder implements BrowserAddOn {
     private int left;
     private BrowserContext context;
 
-    private final Consumer<Request> onRequest = this::requested;
-    private final Consumer<Request> onFinished = request -> record(request, null);
-    private final Consumer<Request> onFailed = request -> record(request, request.failure());
-    private final Consumer<Page> onLoad = this::loaded;
+    // the listeners run inside whatever Playwright call the actor is in, a client's command too: they never throw
+    private final Consumer<Request> onRequest = request -> quietly(() -> requested(request));
+    private final Consumer<Request> onFinished = request -> quietly(() -> record(request, null));
+    private final Consumer<Request> onFailed = request -> quietly(() -> record(request, request.failure()));
+    private final Consumer<Page> onLoad = page -> quietly(() -> loaded(page));
 
     HarRecorder(String sessionId, SessionPaths paths, SessionFiles files, ObjectMapper json, boolean embed) {
         this.sessionId = sessionId;
@@ -115,15 +116,15 @@ final class HarRecorder implements BrowserAddOn {
                 return;
             }
             Page page = request.frame().page();
-            double start = request.timing().startTime;
+            double start = System.currentTimeMillis(); // Chromium's own timing comes with the response
             ObjectNode harPage = json.createObjectNode();
-            harPage.put("startedDateTime", Instant.ofEpochMilli(start > 0 ? (long) start : System.currentTimeMillis()).toString());
+            harPage.put("startedDateTime", Instant.ofEpochMilli((long) start).toString());
             harPage.put("id", "page_" + (pages.size() + 1));
             harPage.put("title", request.url());
             ObjectNode timings = harPage.putObject("pageTimings");
             timings.put("onContentLoad", -1);
             timings.put("onLoad", -1);
-            harPage.put("_startMs", start > 0 ? start : System.currentTimeMillis());
+            harPage.put("_startMs", start);
             pages.add(harPage);
             pageOf.put(page, harPage);
         } catch (PlaywrightException e) {
@@ -151,6 +152,14 @@ final class HarRecorder implements BrowserAddOn {
             written++;
         } catch (IOException | RuntimeException e) {
             LOG.debugf("Session %s: no HAR entry for %s: %s", sessionId, request.url(), e.getMessage());
+        }
+    }
+
+    private void quietly(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.debugf("Session %s: HAR recorder: %s", sessionId, e.toString());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.browserhub.data.recording;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.ScreenshotScale;
 import com.microsoft.playwright.options.ScreenshotType;
 import io.browserhub.browser.ImageSize;
@@ -94,7 +93,7 @@ final class Recorder implements BrowserAddOn {
             shots++;
             events.emit(live.id(), tab, new Screenshot(SessionFiles.url(live.id(), FileKind.RECORDING, name), name, page.url(),
                     trigger, after, commands, size.width(), size.height(), image.length));
-        } catch (PlaywrightException | io.browserhub.error.HubException e) {
+        } catch (RuntimeException e) {
             // a tab closing or a browser going away: the next turn tries again
             LOG.debugf("Session %s: recording screenshot skipped: %s", live.id(), e.getMessage());
         }
