@@ -101,7 +101,13 @@ export class TimelineStrip {
 
   private add(e: TimelineEntry): void {
     if (e.kind === 'command') {
-      this.lastCommand = String(e.data.method ?? '');
+      const method = String(e.data.method ?? '');
+      this.lastCommand = method;
+      // whoever started or stopped it (an agent, another window), the button follows the timeline
+      if ((method === 'recording.start' || method === 'recording.stop') && (e.data.outcome ?? 'ok') === 'ok') {
+        this.recording = method === 'recording.start';
+        this.renderRecording();
+      }
       return;
     }
     if (e.kind !== 'screenshot' || !e.url) {
@@ -110,7 +116,6 @@ export class TimelineStrip {
     const after = typeof e.data.after === 'string' ? e.data.after : '';
     const count = typeof e.data.commands === 'number' && e.data.commands > 1 ? ` ×${e.data.commands}` : '';
     const caption = after ? `after ${after}${count}` : 'interval';
-    const index = this.shots.length;
     const item = h('li', { 'data-seq': e.seq, 'data-trigger': String(e.data.trigger ?? '') },
       h('button', { type: 'button', class: 'timeline-shot', title: `${clockTime(e.ts)} ${caption} · ${String(e.data.pageUrl ?? '')}`,
         onclick: () => this.show(this.indexOf(item)) },
@@ -119,9 +124,6 @@ export class TimelineStrip {
         h('time', { datetime: e.ts }, clockTime(e.ts))));
     this.shots.push({ entry: e, item, caption });
     this.strip.appendChild(item);
-    if (after) {
-      this.recording = true;
-    }
     while (this.shots.length > MAX_SHOTS) {
       this.shots.shift()!.item.remove();
     }
@@ -132,7 +134,7 @@ export class TimelineStrip {
       this.scrub.value = this.scrub.max;
       item.scrollIntoView({ block: 'nearest', inline: 'end' });
     }
-    setText(this.status, `${this.shots.length} screenshots${index >= 0 && this.lastCommand ? ` · last command ${this.lastCommand}` : ''}`);
+    setText(this.status, `${this.shots.length} screenshots${this.lastCommand ? ` · last command ${this.lastCommand}` : ''}`);
   }
 
   private indexOf(item: HTMLLIElement): number {
@@ -182,9 +184,13 @@ export class TimelineStrip {
       }
     } finally {
       this.record.disabled = false;
-      setText(this.record, this.recording ? 'Stop recording' : 'Record');
-      this.record.setAttribute('aria-pressed', String(this.recording));
+      this.renderRecording();
       void this.load();
     }
+  }
+
+  private renderRecording(): void {
+    setText(this.record, this.recording ? 'Stop recording' : 'Record');
+    this.record.setAttribute('aria-pressed', String(this.recording));
   }
 }
