@@ -47,7 +47,7 @@ final class DataBench {
         long[][] paused = alternate(ws, pausedCalls, PAUSE_MS, start, on, "recording.stop", () -> ws.call("page.evaluate", evaluate));
         Stats pausedOff = Stats.ofNanosAsMillis(paused[0], paused[0].length);
         bench.table.baseline("7", "evaluate after a " + PAUSE_MS + " ms pause (" + pausedCalls + " calls): recording off", pausedOff, "ms");
-        bench.table.row("7", "evaluate after a " + PAUSE_MS + " ms pause: recording at 1/s (a screenshot after each command)",
+        bench.table.row("7", "evaluate after a " + PAUSE_MS + " ms pause: recording at 1/s",
                 Stats.ofNanosAsMillis(paused[1], paused[1].length), pausedOff, "ms");
         Bench.log("recording rows done");
     }

@@ -17,14 +17,17 @@ import org.jboss.logging.Logger;
 /**
  * A screenshot recording of a session, between recording.start and recording.stop: a JPEG of the active tab every
  * interval, and one after driving commands. The one after commands waits until the clients pause (no command queued,
- * none for a moment), so an agent sending commands back to back is not slowed by a screenshot after each; it shows
- * the page after the last of them and counts them. Each shot is a file under recordings/ and a "screenshot" event,
+ * none for {@link #SETTLE_MS}), so a client sending commands in quick succession is not slowed by a screenshot after
+ * each, and the page has settled; it shows the page after the last of them and counts them. Each shot is a file under recordings/ and a "screenshot" event,
  * which puts it in the activity log and the timeline. Follows the session across browser restarts. Actor thread only.
  */
 final class Recorder implements BrowserAddOn {
 
     private static final Logger LOG = Logger.getLogger(Recorder.class);
     private static final double SHOT_TIMEOUT_MS = 5_000;
+    /** How long the clients must have been quiet after a driving command before its picture is taken. */
+    static final long SETTLE_MS = 250;
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(SETTLE_MS);
 
     private final SessionFiles files;
     private final SessionEvents events;
@@ -32,6 +35,7 @@ final class Recorder implements BrowserAddOn {
     private final int quality;
     private long lastShotNanos;
     private String lastDrive;
+    private long lastDriveNanos;
     private int drivesSinceShot;
     private int shots;
 
@@ -55,13 +59,16 @@ final class Recorder implements BrowserAddOn {
     @Override
     public void drove(LiveSession live, String method) {
         lastDrive = method;
+        lastDriveNanos = System.nanoTime();
         drivesSinceShot++;
     }
 
     @Override
     public void tick(LiveSession live, boolean paused) {
-        boolean due = System.nanoTime() - lastShotNanos >= intervalNanos;
-        if (lastDrive != null && (paused || due)) {
+        long now = System.nanoTime();
+        boolean due = now - lastShotNanos >= intervalNanos;
+        boolean settled = paused && now - lastDriveNanos >= SETTLE_NANOS;
+        if (lastDrive != null && (settled || due)) {
             // a client that never pauses still gets a picture per interval, of the page after its commands
             shoot(live, "command");
         } else if (due) {
