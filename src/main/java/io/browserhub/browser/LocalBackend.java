@@ -3,23 +3,27 @@ package io.browserhub.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import io.browserhub.backend.BrowserBackend;
-import io.browserhub.backend.LaunchOptions;
-import io.browserhub.backend.LaunchSettings;
-import io.browserhub.backend.StorageSeed;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.Geolocation;
 import com.microsoft.playwright.options.Proxy;
-import java.util.Locale;
+import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
+import io.browserhub.backend.LaunchOptions;
+import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
+import io.browserhub.backend.StorageSeed;
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -41,9 +45,36 @@ public class LocalBackend implements BrowserBackend {
             "--password-store=basic");
 
     private final HubConfig config;
+    private final SpareDriver spare;
+    private volatile Map<String, String> driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
     public LocalBackend(HubConfig config) {
         this.config = config;
+        this.spare = config.browser().spareDriver() ? new SpareDriver(this::newPlaywright) : null;
+    }
+
+    /**
+     * Called once the driver is installed: drivers and browsers keep their temp files in {@code tempDir}, which the hub
+     * empties at every start; the first spare driver starts now, if the hub keeps one.
+     */
+    public void prepare(Path tempDir) {
+        driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", tempDir.toString());
+        if (spare != null) {
+            // a moment later: starting a driver takes a core, which the hub's own start needs first
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(spare::refill);
+        }
+    }
+
+    /** Ends the spare driver: the hub is shutting down. */
+    public void close() {
+        if (spare != null) {
+            spare.close();
+        }
+    }
+
+    /** A Playwright with its own driver process. */
+    private Playwright newPlaywright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv));
     }
 
     @Override
@@ -58,20 +89,24 @@ public class LocalBackend implements BrowserBackend {
 
     @Override
     public RunningBrowser start(LaunchSettings settings, Consumer<String> progress) {
-        progress.accept("starting the Playwright driver");
-        // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
+        progress.accept(spare != null ? "taking the spare Playwright driver" : "starting the Playwright driver");
+        Playwright playwright = spare != null ? spare.take() : newPlaywright();
         try {
-            Files.createDirectories(settings.profile());
-            Files.createDirectories(settings.tempDir());
-            Files.createDirectories(settings.downloads());
+            PrivateFiles.directories(settings.profile());
+            PrivateFiles.directories(settings.tempDir());
+            PrivateFiles.directories(settings.downloads());
+            boolean devToolsReadable = config.cdp().enabled() && DevToolsActivePort.forget(settings.profile());
             progress.accept("launching " + executable().map(Path::toString).orElse("Playwright's Chromium"));
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
             afterLaunch(context, settings.options(), progress);
-            return new LocalBrowser(playwright, context, settings.profile());
+            Optional<DevToolsEndpoint> devTools = devToolsReadable
+                    ? DevToolsActivePort.await(settings.profile(), 5000) : Optional.empty();
+            if (spare != null) {
+                spare.refill(); // the next start's driver, now that this browser no longer needs the CPU
+            }
+            return new LocalBrowser(playwright, context, settings.profile(), devTools);
         } catch (Exception e) {
             try {
                 playwright.close();
@@ -89,6 +124,10 @@ public class LocalBackend implements BrowserBackend {
     private BrowserType.LaunchPersistentContextOptions options(LaunchSettings settings) {
         LaunchOptions extra = settings.options() == null ? LaunchOptions.none() : settings.options();
         List<String> args = new ArrayList<>(QUIET_ARGS);
+        if (config.cdp().enabled()) {
+            // beside the pipe Playwright owns: Chromium binds 127.0.0.1 on a port of its choosing (the CDP door's upstream)
+            args.add("--remote-debugging-port=0");
+        }
         config.browser().args().ifPresent(args::addAll);
         if (extra.args() != null) {
             args.addAll(extra.args()); // checked against the hub's own switches when they were given
@@ -174,6 +213,9 @@ public class LocalBackend implements BrowserBackend {
             // before the init scripts, which are the session's pages' own business, not the seeding page's
             progress.accept("seeding the profile with the storage state");
             StorageSeed.apply(context, extra.storageState());
+            // the session forgets the seed once the browser runs: the cookies must be in the profile by then, not
+            // in Chromium's pending batch (a hard kill would lose them)
+            CookieStoreFlush.flush(context);
         }
         if (extra.initScripts() != null) {
             for (String script : extra.initScripts()) {

@@ -3,7 +3,7 @@ package io.browserhub.client;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One connected client (a WebSocket connection, or one HTTP request). Its name and kind change once,
+ * One connected client (a WebSocket connection, an MCP session, or one HTTP request). Its name and kind change once,
  * with client.hello; everything else about it is fixed. The id is what a control lease remembers: unique
  * per WebSocket connection, and for named HTTP clients derived from the name, so that the next request
  * with the same X-Browserhub-Client header is the same client.
@@ -28,6 +28,11 @@ public final class Client {
     /** A connection that has not introduced itself (yet): an agent numbered "anonymous-N". */
     public static Client anonymous() {
         return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT, true);
+    }
+
+    /** A connection that names itself as it opens (an MCP session in initialize, a CDP client with ?client=NAME). */
+    public static Client connection(String name, ClientKind kind) {
+        return new Client("c" + IDS.incrementAndGet(), name, kind, true);
     }
 
     /** One HTTP request without a name: an anonymous agent that no later request can be recognised as. */

@@ -11,8 +11,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "browserhub")
 public interface HubConfig {
 
+    /** The default data directory; the command line's clients look for the token there too. */
+    String DEFAULT_DATA_DIR = "${user.home}/.browserhub";
+
     /** The whole state of the hub: token, sessions, profiles, logs. */
-    @WithDefault("${user.home}/.browserhub")
+    @WithDefault(DEFAULT_DATA_DIR)
     String dataDir();
 
     Browser browser();
@@ -28,6 +31,10 @@ public interface HubConfig {
     Events events();
 
     Activity activity();
+
+    Mcp mcp();
+    Cdp cdp();
+    Files files();
 
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
@@ -50,6 +57,10 @@ public interface HubConfig {
         @WithDefault("1000")
         int jsonDepth();
 
+        /** Most requests in one JSON-RPC batch; a larger batch is answered with one LIMIT_REACHED error. */
+        @WithDefault("100")
+        int batchSize();
+
         /** Largest page.evaluate result, measured as serialized JSON. */
         @WithDefault("10M")
         MemorySize evaluateResultSize();
@@ -70,6 +81,13 @@ public interface HubConfig {
 
         /** Extra Chromium command-line switches, added to the hub's own. */
         Optional<List<String>> args();
+
+        /**
+         * Keep one Playwright driver started ahead of time, so that a session start or resume skips the driver's own
+         * start (~0.3 s) at the cost of one idle driver process (~90 MB).
+         */
+        @WithDefault("true")
+        boolean spareDriver();
     }
 
     interface Session {
@@ -103,6 +121,14 @@ public interface HubConfig {
 
         /** How often the reaper looks for idle sessions (default in application.properties, read by @Scheduled). */
         Duration reaperInterval();
+
+        /**
+         * Write the browser's pending cookie changes to the profile after every navigation command (page.goto,
+         * back, forward, reload, tab.new with a URL), so a login survives a hard kill right after it; see
+         * docs/security.md, "Cookies and a hard kill".
+         */
+        @WithDefault("true")
+        boolean flushCookiesAfterNavigation();
 
         /**
          * Extra time a command gets past its own timeout before the hub declares the page stuck (a script in an
@@ -151,5 +177,69 @@ public interface HubConfig {
         /** Entries waiting for the writer thread; when full, new entries are counted as lost rather than block a session. */
         @WithDefault("65536")
         int queueCapacity();
+    }
+
+    /** The MCP door, /mcp (io.browserhub.mcp). */
+    interface Mcp {
+        /**
+         * How long the element actions of MCP tools (click, type, fill, select, hover, upload) wait for their element:
+         * Playwright MCP's 5 s, so that an agent hears about a missing element soon.
+         */
+        @WithDefault("5s")
+        Duration actionTimeout();
+
+        /** How often ended MCP sessions (expired or deleted) are looked for, to end their clients (default in application.properties). */
+        Duration expiryCheckInterval();
+    }
+
+    /** The DevTools door: ws://host/cdp/{session} (docs/cdp.md). */
+    interface Cdp {
+        /**
+         * Launch browsers with Chromium's DevTools server on a random loopback port, which the door proxies to.
+         * false: no such port at all (for machines shared with other users, see docs/security.md), and /cdp answers 404.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
+     * Local files a page may get (uploads by page.setInputFiles, file: URLs; see docs/security.md), and the retention of
+     * the files a session produces (io.browserhub.data.files; see docs/data.md).
+     */
+    interface Files {
+        /**
+         * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
+         * (the token, profiles, logs) is never allowed, whatever is listed here.
+         */
+        Optional<List<String>> allowedRoots();
+
+        /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
+        @WithDefault("5M")
+        MemorySize maxUploadSize();
+
+        /**
+         * How often every session's files are checked against the bounds below (also after the hub writes one itself).
+         * Read by @Scheduled too: this default and the bounds' live in application.properties.
+         */
+        Duration retentionInterval();
+
+        /** Per session and kind, beyond either bound the oldest files go first; the newest one always stays. */
+        Bounds download();
+
+        Bounds screenshot();
+
+        Bounds trace();
+
+        Bounds har();
+
+        Bounds recording();
+
+        interface Bounds {
+            /** Files of the kind a session keeps. */
+            int maxCount();
+
+            /** Bytes the files of the kind may take, per session. */
+            MemorySize maxBytes();
+        }
     }
 }

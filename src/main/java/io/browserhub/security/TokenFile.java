@@ -26,7 +26,11 @@ public final class TokenFile {
     /** Token files that fail this are refused: a person should be able to paste the token into a URL. */
     static final String VALID = "[A-Za-z0-9._~-]{16,512}";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Created on first use: reading a token (the command line's clients do) needs no random source, whose start is slow. */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
+
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private TokenFile() {
@@ -45,7 +49,7 @@ public final class TokenFile {
     /** 32 random bytes as URL-safe base64 without padding: 43 characters that need no escaping in a URL. */
     public static String generate() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        Random.SOURCE.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -57,7 +61,8 @@ public final class TokenFile {
         return Files.getPosixFilePermissions(path).stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
     }
 
-    private static String read(Path file) throws IOException {
+    /** The token in an existing file; IllegalStateException (saying what to do) when it holds no usable token. */
+    public static String read(Path file) throws IOException {
         String token = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (!token.matches(VALID)) {
             throw new IllegalStateException("The token file " + file + " does not hold a usable token (16 to 512 characters from"
@@ -70,7 +75,7 @@ public final class TokenFile {
     private static void write(Path file, String token) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(Random.SOURCE.nextLong(), 36));
         EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         FileAttribute<?>[] attributes = posix(dir)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}

@@ -43,7 +43,8 @@ public final class Dialogs {
 
     void onDialog(Dialog dialog, String tab) {
         opened++;
-        events.emit(sessionId, tab, new DialogOpened(dialog.type(), dialog.message(), dialog.defaultValue()));
+        // whether the page now waits for someone to answer (the MCP door reports that as the page's state)
+        events.emit(sessionId, tab, new DialogOpened(dialog.type(), dialog.message(), dialog.defaultValue(), armed != null));
         if (armed != null) {
             Answer answer = armed;
             armed = null;

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * -Dbench.quick=true is a smoke run for development on a busy machine.
  */
 record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts, int seconds, int warmupSeconds,
-                   Set<String> only, Path out) {
+                   int cliRuns, Set<String> only, Path out) {
 
-    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "data");
+    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli", "liveview", "tabwait", "data");
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
@@ -32,6 +32,7 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
                 Integer.getInteger("bench.hubStarts", quick ? 1 : 3),
                 Integer.getInteger("bench.seconds", quick ? 2 : 5),
                 Integer.getInteger("bench.warmupSeconds", quick ? 1 : 2),
+                Integer.getInteger("bench.cliRuns", quick ? 5 : 20),
                 families,
                 Path.of(System.getProperty("bench.out", "target/benchmarks.md")));
     }
@@ -42,6 +43,6 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
 
     String describe() {
         return "calls=" + calls + " warmup=" + warmup + " rounds=" + rounds + " starts=" + starts + " hubStarts=" + hubStarts
-                + " seconds=" + seconds + " warmupSeconds=" + warmupSeconds;
+                + " seconds=" + seconds + " warmupSeconds=" + warmupSeconds + " cliRuns=" + cliRuns;
     }
 }

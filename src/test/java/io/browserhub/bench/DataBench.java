@@ -40,14 +40,14 @@ final class DataBench {
         long[][] backToBack = alternate(ws, bench.config.calls(), 0, start, on, "recording.stop",
                 () -> ws.call("page.evaluate", evaluate));
         Stats off = Stats.ofNanosAsMillis(backToBack[0], backToBack[0].length);
-        bench.table.baseline("7", "evaluate `() => 1` round trip, back to back: recording off", off, "ms");
-        bench.table.row("7", "evaluate `() => 1` round trip, back to back: recording at 1/s",
+        bench.table.baseline("12", "evaluate `() => 1` round trip, back to back: recording off", off, "ms");
+        bench.table.row("12", "evaluate `() => 1` round trip, back to back: recording at 1/s",
                 Stats.ofNanosAsMillis(backToBack[1], backToBack[1].length), off, "ms");
         int pausedCalls = Math.max(20, bench.config.calls() / 10);
         long[][] paused = alternate(ws, pausedCalls, PAUSE_MS, start, on, "recording.stop", () -> ws.call("page.evaluate", evaluate));
         Stats pausedOff = Stats.ofNanosAsMillis(paused[0], paused[0].length);
-        bench.table.baseline("7", "evaluate after a " + PAUSE_MS + " ms pause (" + pausedCalls + " calls): recording off", pausedOff, "ms");
-        bench.table.row("7", "evaluate after a " + PAUSE_MS + " ms pause: recording at 1/s",
+        bench.table.baseline("12", "evaluate after a " + PAUSE_MS + " ms pause (" + pausedCalls + " calls): recording off", pausedOff, "ms");
+        bench.table.row("12", "evaluate after a " + PAUSE_MS + " ms pause: recording at 1/s",
                 Stats.ofNanosAsMillis(paused[1], paused[1].length), pausedOff, "ms");
         Bench.log("recording rows done");
     }
@@ -63,9 +63,9 @@ final class DataBench {
         long[][] embed = alternate(ws, calls, 0, "har.start", Map.of("session", SESSION, "content", "embed"), "har.stop", navigate);
         Stats off = Stats.ofNanosAsMillis(omit[0], omit[0].length);
         String what = "page.goto of a page with 3 requests (" + calls + " calls)";
-        bench.table.baseline("7", what + ": HAR off", off, "ms");
-        bench.table.row("7", what + ": HAR on", Stats.ofNanosAsMillis(omit[1], omit[1].length), off, "ms");
-        bench.table.row("7", what + ": HAR on, bodies embedded", Stats.ofNanosAsMillis(embed[1], embed[1].length), off, "ms");
+        bench.table.baseline("12", what + ": HAR off", off, "ms");
+        bench.table.row("12", what + ": HAR on", Stats.ofNanosAsMillis(omit[1], omit[1].length), off, "ms");
+        bench.table.row("12", what + ": HAR on, bodies embedded", Stats.ofNanosAsMillis(embed[1], embed[1].length), off, "ms");
         Bench.log("HAR rows done");
     }
 

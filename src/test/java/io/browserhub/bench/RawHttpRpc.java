@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * JSON-RPC over HTTP POST /rpc with the leanest possible keep-alive client: one socket, a request written, the
  * response read by its content-length on the same thread. Like curl's or Python's http.client, and unlike the
- * JDK's HttpClient, which hands every exchange between its own threads.
+ * JDK's HttpClient, which hands every exchange between its own threads. {@link RawHttpMcp} posts MCP through it.
  */
 final class RawHttpRpc implements AutoCloseable {
 
@@ -40,22 +40,11 @@ final class RawHttpRpc implements AutoCloseable {
     JsonNode call(String method, Map<String, Object> params) {
         try {
             byte[] body = RpcClient.JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", ++ids, "method", method, "params", params));
-            String head = "POST /rpc HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + HubProcess.TOKEN
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String status = line();
-            int length = -1;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                }
+            Response response = post("/rpc", Map.of(), body);
+            if (response.status() != 200) {
+                throw new IllegalStateException(method + ": HTTP " + response.status());
             }
-            if (!status.startsWith("HTTP/1.1 200") || length < 0) {
-                throw new IllegalStateException(method + ": " + status + " (content-length " + length + ")");
-            }
-            JsonNode node = RpcClient.JSON.readTree(in.readNBytes(length));
+            JsonNode node = RpcClient.JSON.readTree(response.body());
             if (node.has("error")) {
                 throw new RpcError(node.get("error"));
             }
@@ -63,6 +52,31 @@ final class RawHttpRpc implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(method + ": " + e, e);
         }
+    }
+
+    /** An answer read by its content-length: status, headers (names in lower case), body. */
+    record Response(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /** One POST on this connection with the token, a JSON body and extra headers; the answer must have a content-length. */
+    Response post(String path, Map<String, String> headers, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
+                + HubProcess.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        String status = line();
+        Map<String, String> received = new java.util.HashMap<>();
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            int colon = header.indexOf(':');
+            received.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+        }
+        String length = received.get("content-length");
+        if (length == null) {
+            throw new IllegalStateException(path + ": " + status + " without a content-length (" + received + ")");
+        }
+        return new Response(Integer.parseInt(status.split(" ")[1]), received, in.readNBytes(Integer.parseInt(length)));
     }
 
     private String line() throws IOException {

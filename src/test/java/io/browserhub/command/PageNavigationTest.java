@@ -146,6 +146,17 @@ class PageNavigationTest {
     }
 
     @Test
+    void waitForATextToShowAndAnotherToGo() {
+        browser.open("waits.html");
+        browser.call("page.click", Map.of("selector", "#start"));
+        browser.call("page.waitFor", Map.of("text", "SLOW WORK IS DONE", "timeoutMs", 10_000));
+        assertEquals("The slow work is done", browser.text("#late"), "text matches a part of an element's text, in any case");
+        browser.call("page.waitFor", Map.of("text", "Working...", "state", "hidden", "timeoutMs", 10_000));
+        assertFalse(browser.eval("() => document.querySelector('#spinner').checkVisibility()").asBoolean());
+        browser.fails("TIMEOUT", "page.waitFor", Map.of("text", "never shown", "timeoutMs", 300));
+    }
+
+    @Test
     void waitForAUrlByGlob() {
         browser.open("waits.html");
         browser.call("page.click", Map.of("selector", "#leave"));

@@ -97,6 +97,69 @@ class PageReadingTest {
     }
 
     @Test
+    void snapshotSaysWhereItIsAndFitsABudget() {
+        browser.open("form.html");
+        JsonNode whole = browser.call("page.snapshot");
+        assertEquals(TestPages.url("form.html"), whole.get("url").asText());
+        assertEquals("Sign up", whole.get("title").asText());
+        assertTrue(whole.get("tab").asText().startsWith("t"), whole.toString());
+        assertFalse(whole.get("truncated").asBoolean());
+        String yaml = whole.get("snapshot").asText();
+        assertEquals(yaml.length(), whole.get("totalChars").asInt());
+
+        JsonNode cut = browser.call("page.snapshot", Map.of("maxChars", 200));
+        String kept = cut.get("snapshot").asText();
+        assertTrue(cut.get("truncated").asBoolean());
+        assertTrue(kept.length() <= 200 && yaml.startsWith(kept + "\n"), "whole lines from the start: " + kept);
+        assertEquals(yaml.length(), cut.get("totalChars").asInt());
+
+        String shallow = browser.call("page.snapshot", Map.of("depth", 1)).get("snapshot").asText();
+        assertTrue(shallow.contains("heading \"Sign up\"") && !shallow.contains("textbox \"Name\""), shallow);
+        browser.fails("INVALID_PARAMS", "page.snapshot", Map.of("maxChars", 0));
+    }
+
+    @Test
+    void consoleMessagesAndPageErrorsOfTheTab() {
+        browser.open("static.html");
+        browser.eval("() => { console.log('one'); console.warn('two'); console.error('three'); console.debug('four');"
+                + " setTimeout(() => { throw new RangeError('uncaught'); }); return new Promise(r => setTimeout(r, 50)); }");
+        JsonNode all = browser.call("page.consoleMessages");
+        assertEquals("[one, two, three, four]", texts(all.get("messages")));
+        assertEquals("warning", all.at("/messages/1/type").asText());
+        assertTrue(all.get("errors").toString().contains("RangeError: uncaught"), all.toString());
+        assertEquals("[two, three]", texts(browser.call("page.consoleMessages", Map.of("level", "warning")).get("messages")));
+        browser.open("static.html");
+        assertEquals("[]", texts(browser.call("page.consoleMessages").get("messages")), "since the last navigation");
+        assertTrue(texts(browser.call("page.consoleMessages", Map.of("all", true)).get("messages")).contains("three"));
+    }
+
+    @Test
+    void requestsOfTheTabWithTheirResponses() {
+        browser.open("static.html");
+        browser.eval("() => fetch('/second.html').then(r => r.text()).then(() => fetch('/nothing-here')).then(r => r.status)");
+        JsonNode requests = browser.call("page.requests").get("requests");
+        String all = requests.toString();
+        assertTrue(all.contains("\"url\":\"" + TestPages.url("static.html") + "\""), all);
+        JsonNode fetched = null;
+        JsonNode missing = null;
+        for (JsonNode r : requests) {
+            fetched = r.get("url").asText().endsWith("/second.html") ? r : fetched;
+            missing = r.get("url").asText().endsWith("/nothing-here") ? r : missing;
+        }
+        assertNotNull(fetched, all);
+        assertEquals("GET", fetched.get("method").asText());
+        assertEquals("fetch", fetched.get("resourceType").asText());
+        assertEquals(200, fetched.get("status").asInt());
+        assertEquals(404, missing.get("status").asInt());
+    }
+
+    private static String texts(JsonNode messages) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        messages.forEach(m -> texts.add(m.get("text").asText()));
+        return texts.toString();
+    }
+
+    @Test
     void aRefFromAnEarlierDocumentMatchesNothing() {
         browser.open("form.html");
         String snapshot = browser.call("page.snapshot").get("snapshot").asText();

@@ -41,6 +41,17 @@ class ScriptsAndDialogsTest {
     }
 
     @Test
+    void evaluateWithASelectorGetsTheElementFirstAndTheArgumentSecond() {
+        browser.open("form.html");
+        JsonNode value = browser.call("page.evaluate", Map.of("selector", "#counter", "function", "(e, arg) => e.textContent + arg",
+                "arg", "!")).get("value");
+        assertEquals("Count clicks!", value.asText());
+        browser.fails("NO_ELEMENT", "page.evaluate", Map.of("selector", "#nothing", "function", "(e) => e.id", "timeoutMs", 300));
+        RpcError syntax = browser.fails("SCRIPT_ERROR", "page.evaluate", Map.of("selector", "#counter", "function", "(e) => {"));
+        assertTrue(syntax.message().contains("SyntaxError"), "the script's own syntax error, not the selector's: " + syntax.message());
+    }
+
+    @Test
     void aResultThatRefersToItselfIsRefusedWithThePath() {
         browser.open("form.html");
         RpcError error = browser.fails("INVALID_PARAMS", "page.evaluate",

@@ -1,7 +1,9 @@
 package io.browserhub.data.files;
 
+import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionPaths;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -41,10 +44,10 @@ public class SessionFiles {
     /** A hidden work file nobody has touched for this long belongs to a hub that went away: retention removes it. */
     private static final long STALE_WORK_FILE_MS = 24L * 3600 * 1000;
 
-    private final FilesConfig config;
+    private final HubConfig.Files config;
 
-    public SessionFiles(FilesConfig config) {
-        this.config = config;
+    public SessionFiles(HubConfig config) {
+        this.config = config.files();
     }
 
     /** A name that sorts by time: 20261121-101500-123 plus the suffix (e.g. "-t1.jpg", ".har"). */
@@ -104,8 +107,8 @@ public class SessionFiles {
         Path dir = kind.dir(paths);
         Path file = dir.resolve(name);
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".", ".part");
+            PrivateFiles.directories(dir);
+            Path tmp = Files.createTempFile(dir, ".", ".part"); // owner-only, like every file of the data directory
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     content.writeTo(out);
@@ -128,9 +131,9 @@ public class SessionFiles {
     public BufferedWriter appendWorkFile(SessionPaths paths, FileKind kind, String name) {
         Path dir = kind.dir(paths);
         try {
-            Files.createDirectories(dir);
-            return Files.newBufferedWriter(workFile(paths, kind, name), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            PrivateFiles.directories(dir);
+            return new BufferedWriter(Channels.newWriter(PrivateFiles.open(workFile(paths, kind, name),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open " + dir.resolve("." + name), e);
         }
@@ -150,7 +153,13 @@ public class SessionFiles {
 
     /** Deletes the oldest files of the kind beyond its bounds (always keeping the newest), and stale work files. */
     public int prune(SessionPaths paths, FileKind kind) {
-        FilesConfig.Bounds bounds = config.of(kind);
+        HubConfig.Files.Bounds bounds = switch (kind) {
+            case DOWNLOAD -> config.download();
+            case SCREENSHOT -> config.screenshot();
+            case TRACE -> config.trace();
+            case HAR -> config.har();
+            case RECORDING -> config.recording();
+        };
         return prune(paths, kind, bounds.maxCount(), bounds.maxBytes().asLongValue());
     }
 

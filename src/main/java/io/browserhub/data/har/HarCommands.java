@@ -31,7 +31,7 @@ public class HarCommands implements CommandFamily {
 
     @Override
     public void register(MethodTable.Builder t) {
-        t.page("har.start", Access.READ, "Starts recording every request of the session (all tabs) into a HAR 1.2, without"
+        t.sessionWide("har.start", Access.READ, "Starts recording every request of the session (all tabs) into a HAR 1.2, without"
                         + " restarting the browser; it goes on across browser restarts until har.stop.",
                 "{started: true, name}",
                 (live, p) -> {
@@ -46,7 +46,7 @@ public class HarCommands implements CommandFamily {
                 },
                 opt("content", ParamType.STRING, "\"omit\" (default): sizes and types only; \"embed\": response bodies too"
                         + " (text as is, binary as base64; at most " + (HarEntries.MAX_BODY >> 20) + " MiB each)."));
-        t.page("har.stop", Access.READ, "Stops the HAR recording and saves it under the session's har/ (files.list, kind \"har\").",
+        t.sessionWide("har.stop", Access.READ, "Stops the HAR recording and saves it under the session's har/ (files.list, kind \"har\").",
                 "{name, url, entries, pages}",
                 (live, p) -> {
                     HarRecorder recorder = live.addOn(HarRecorder.class).orElseThrow(() -> HubException.invalidParams(

@@ -29,7 +29,7 @@ public class RecordingCommands implements CommandFamily {
 
     @Override
     public void register(MethodTable.Builder t) {
-        t.page("recording.start", Access.READ, "Records JPEG screenshots of the active tab at the interval and after driving"
+        t.sessionWide("recording.start", Access.READ, "Records JPEG screenshots of the active tab at the interval and after driving"
                         + " commands (once the clients pause), as files (kind \"recording\") and \"screenshot\" events in the"
                         + " timeline; it goes on across browser restarts until recording.stop.",
                 "{started: true, intervalMs, quality}",
@@ -50,7 +50,7 @@ public class RecordingCommands implements CommandFamily {
                 },
                 opt("intervalMs", ParamType.INTEGER, "Milliseconds between screenshots, " + MIN_INTERVAL_MS + ".." + MAX_INTERVAL_MS + " (default 1000)."),
                 opt("quality", ParamType.INTEGER, "JPEG quality 1..100 (default 50)."));
-        t.page("recording.stop", Access.READ, "Stops the screenshot recording; its files and timeline entries stay.",
+        t.sessionWide("recording.stop", Access.READ, "Stops the screenshot recording; its files and timeline entries stay.",
                 "{stopped: true, shots}",
                 (live, p) -> {
                     Recorder recorder = live.addOn(Recorder.class).orElseThrow(() -> HubException.invalidParams(

@@ -12,6 +12,7 @@ import io.browserhub.backend.LaunchOptions;
 import io.browserhub.backend.StorageSeed;
 import io.browserhub.command.Access;
 import io.browserhub.command.CommandFamily;
+import io.browserhub.command.CookieDurability;
 import io.browserhub.command.LaunchOptionParams;
 import io.browserhub.command.MethodTable;
 import io.browserhub.command.ParamType;
@@ -30,18 +31,20 @@ import java.util.Map;
 public class StorageCommands implements CommandFamily {
 
     private final ObjectMapper json;
+    private final CookieDurability durability;
 
-    public StorageCommands(ObjectMapper json) {
+    public StorageCommands(ObjectMapper json, CookieDurability durability) {
         this.json = json;
+        this.durability = durability;
     }
 
     @Override
     public void register(MethodTable.Builder t) {
-        t.page("session.storageState", Access.READ, "The session's cookies and localStorage per origin, in Playwright's"
+        t.sessionWide("session.storageState", Access.READ, "The session's cookies and localStorage per origin, in Playwright's"
                         + " storage-state shape: give it as storageState to session.create to seed another session with this login.",
                 "{cookies, origins}",
                 (live, p) -> json.readTree(live.context().storageState()));
-        t.page("cookies.get", Access.READ, "The session's cookies, or only those that would be sent to the given URLs.",
+        t.sessionWide("cookies.get", Access.READ, "The session's cookies, or only those that would be sent to the given URLs.",
                 "{cookies: [{name, value, domain, path, expires, httpOnly, secure, sameSite}]}",
                 (live, p) -> {
                     List<String> urls = p.strings("urls");
@@ -52,16 +55,17 @@ public class StorageCommands implements CommandFamily {
                     return Map.of("cookies", cookies.stream().map(StorageSeed::fromPlaywright).toList());
                 },
                 opt("urls", ParamType.STRING_ARRAY, "Only cookies for these http(s) URLs."));
-        t.page("cookies.set", Access.DRIVE, "Adds or replaces cookies: each {name, value} with either url, or domain and path;"
+        t.sessionWide("cookies.set", Access.DRIVE, "Adds or replaces cookies: each {name, value} with either url, or domain and path;"
                         + " optional expires (Unix seconds, -1 for a session cookie), httpOnly, secure, sameSite.",
                 "{set: n}",
                 (live, p) -> {
                     List<Cookie> cookies = cookies(p.node("cookies"));
                     live.context().addCookies(cookies);
+                    durability.afterCookieCommand(live);
                     return Map.of("set", cookies.size());
                 },
                 req("cookies", ParamType.ANY, "An array of cookies."));
-        t.page("cookies.clear", Access.DRIVE, "Removes the session's cookies, or only those matching name, domain and path.",
+        t.sessionWide("cookies.clear", Access.DRIVE, "Removes the session's cookies, or only those matching name, domain and path.",
                 "{cleared: true}",
                 (live, p) -> {
                     BrowserContext.ClearCookiesOptions options = new BrowserContext.ClearCookiesOptions();
@@ -75,6 +79,7 @@ public class StorageCommands implements CommandFamily {
                         options.setPath(p.string("path"));
                     }
                     live.context().clearCookies(options);
+                    durability.afterCookieCommand(live);
                     return Map.of("cleared", true);
                 },
                 opt("name", ParamType.STRING, "Only cookies of this name."),
