@@ -7,22 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.browserhub.support.DashboardBrowser;
 import io.browserhub.support.DashboardBrowser.Person;
-import io.browserhub.support.Hub;
-import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
-import io.browserhub.support.SharedSessions;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,30 +23,15 @@ import org.junit.jupiter.api.Test;
  * the timeline strip and scrubbed through, and a session created with launch options from the form.
  */
 @QuarkusTest
-class DashboardDataTest {
-
-    private static DashboardBrowser browser;
-
-    @BeforeAll
-    static void launch() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = DashboardBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DashboardDataTest extends DashboardScenario {
 
     @Test
     void thePersonDownloadsTheAgentsFileAndScrubsThroughARecording() throws Exception {
-        try (RpcClient agent = Hub.connect(); Person person = browser.signIn(1400, 900)) {
-            String id = SharedSessions.fresh(agent, "dash-data", "data-download.html");
+        try (Person person = browser.signIn(1400, 900)) {
+            String id = session("dash-data", "data-download.html");
             agent.call("page.click", Map.of("session", id, "selector", "#report"));
             Page page = person.page;
-            page.navigate(Hub.base() + "#/s/" + id);
+            open(page, id);
 
             Locator file = page.locator(".file-list a", new Page.LocatorOptions().setHasText("report.txt"));
             assertThat(file).isVisible();
@@ -76,19 +54,19 @@ class DashboardDataTest {
             page.locator("#recording-button").click();
             assertThat(page.locator("#recording-button")).hasText("Record");
             assertEquals(List.of(), person.problems());
-            agent.call("session.delete", Map.of("id", id));
         }
     }
 
     @Test
     void aSessionCreatedFromTheFormGetsItsLaunchOptions() {
         String made = "dash-dark";
-        try (RpcClient agent = Hub.connect(); Person person = browser.signIn(1280, 800)) {
+        try (Person person = browser.signIn(1280, 800)) {
             try {
                 agent.call("session.delete", Map.of("id", made));
             } catch (RpcError gone) {
                 // not there
             }
+            sessions.add(made); // deleted after the test
             Page page = person.page;
             page.getByLabel("Id", new Page.GetByLabelOptions().setExact(true)).fill(made);
             page.getByText("More options").click();
@@ -102,7 +80,6 @@ class DashboardDataTest {
                     "function", "() => matchMedia('(prefers-color-scheme: dark)').matches && devicePixelRatio === 2")).get("value").asBoolean());
             assertTrue(agent.call("page.text", Map.of("session", made, "selector", "#headers")).get("text").asText().contains("x-from-form: yes"));
             assertEquals(List.of(), person.problems());
-            agent.call("session.delete", Map.of("id", made));
         }
     }
 

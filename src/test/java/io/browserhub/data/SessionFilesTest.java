@@ -56,9 +56,10 @@ class SessionFilesTest {
     void everyFileRouteRefusesTraversal() throws Exception {
         try (RpcClient agent = Hub.connect()) {
             String id = fresh(agent, "files-traversal", null);
-            agent.call("page.screenshot", Map.of("session", id));
+            String answered = agent.call("page.screenshot", Map.of("session", id)).get("url").asText();
             String shot = agent.call("files.list", Map.of("session", id, "kind", "screenshot")).at("/files/0/name").asText();
-            Hub.http().get("/api/sessions/" + id + "/files/screenshot/" + shot).then().statusCode(200).contentType("image/png");
+            assertEquals("/api/sessions/" + id + "/files/screenshot/" + shot, answered);
+            Hub.http().get(answered).then().statusCode(200).contentType("image/png");
 
             List<String> refused = List.of(
                     "/api/sessions/" + id + "/files/download/..%2Fsession.json",
