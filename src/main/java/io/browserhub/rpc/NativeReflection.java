@@ -1,5 +1,8 @@
 package io.browserhub.rpc;
 
+import io.browserhub.backend.LaunchOptions;
+import io.browserhub.data.files.FileInfo;
+import io.browserhub.data.har.HarSaved;
 import io.browserhub.live.EventEnvelope;
 import io.browserhub.session.SavedTab;
 import io.browserhub.session.SessionInfo;
@@ -22,6 +25,7 @@ import io.browserhub.session.event.NetworkFailed;
 import io.browserhub.session.event.NetworkRequest;
 import io.browserhub.session.event.NetworkResponse;
 import io.browserhub.session.event.PageError;
+import io.browserhub.session.event.Screenshot;
 import io.browserhub.session.event.StateChanged;
 import io.browserhub.session.event.TabClosed;
 import io.browserhub.session.event.TabOpened;
@@ -38,7 +42,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     StateChanged.class, ControlChanged.class, ControlChanged.ClientRef.class, CommandDone.class, CommandDone.Who.class,
     Navigated.class, Loaded.class, ConsoleMessage.class, PageError.class, DialogOpened.class, DialogClosed.class,
     DownloadStarted.class, DownloadSaved.class, DownloadFailed.class, TabOpened.class, TabClosed.class, TabRestoreSkipped.class,
-    NetworkRequest.class, NetworkResponse.class, NetworkFailed.class,
+    NetworkRequest.class, NetworkResponse.class, NetworkFailed.class, Screenshot.class,
+    LaunchOptions.class, LaunchOptions.Proxy.class, LaunchOptions.Geolocation.class, LaunchOptions.StorageState.class,
+    LaunchOptions.Cookie.class, LaunchOptions.Origin.class, LaunchOptions.NameValue.class,
+    FileInfo.class, HarSaved.class,
 })
 public final class NativeReflection {
 
