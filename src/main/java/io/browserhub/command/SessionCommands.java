@@ -26,6 +26,8 @@ public class SessionCommands implements CommandFamily {
         opt("locale", ParamType.STRING, "Locale such as \"en-GB\"."),
         opt("timezoneId", ParamType.STRING, "Time zone such as \"Europe/Paris\"."),
         opt("idleTimeoutSec", ParamType.INTEGER, "Stop the browser after this many idle seconds (0 = never)."),
+        opt("placement", ParamType.STRING, "Where the browser runs: \"local\" (this machine) or \"grid\" (a Selenium Grid"
+                + " node, browserhub.grid.url); default browserhub.grid.default. Fixed once the session exists."),
     };
 
     private final SessionRegistry sessions;
@@ -91,6 +93,6 @@ public class SessionCommands implements CommandFamily {
             throw HubException.invalidParams("idleTimeoutSec must be 0 (never) or a positive number of seconds.");
         }
         return new SessionOptions(p.boolOrNull("headless"), viewport, p.string("userAgent", null),
-                p.string("locale", null), p.string("timezoneId", null), idle);
+                p.string("locale", null), p.string("timezoneId", null), idle, p.string("placement", null));
     }
 }
