@@ -113,13 +113,25 @@ public class GridBackend implements BrowserBackend {
             throw new IllegalStateException("the Selenium Grid at " + grid.address() + " " + e.getMessage()
                     + (pinned == null ? "" : " (the session is pinned to node " + pinned + ")"), e);
         }
-        Playwright playwright = null;
         try {
             GridNode landed = landedOn(grid, created.sessionId(), pinned);
-            String node = landed.name();
-            progress.accept("connecting to the Chrome on node " + node + " through the Grid");
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
+            progress.accept("connecting to the Chrome on node " + landed.name() + " through the Grid");
+            GridBrowser running = connect(grid, created, landed, settings);
+            running.keepAlive(keepAlive, touchEvery(landed));
+            LOG.infof("Session %s runs on %s (Grid session %s)", settings.sessionId(), running.where(), created.sessionId());
+            return running;
+        } catch (RuntimeException e) {
+            // the slot is the Grid's: give it back whatever went wrong after it was taken
+            grid.deleteLater(created.sessionId());
+            throw e;
+        }
+    }
+
+    /** A Playwright of its own (its driver), connected to the Grid session's Chrome through the router's se:cdp. */
+    private GridBrowser connect(GridClient grid, GridClient.Created created, GridNode landed, LaunchSettings settings) {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
+        try {
             Files.createDirectories(settings.tempDir());
             BrowserType.ConnectOverCDPOptions options = new BrowserType.ConnectOverCDPOptions()
                     .setTimeout(config.session().startTimeout().toMillis());
@@ -128,34 +140,27 @@ public class GridBackend implements BrowserBackend {
             try {
                 browser = playwright.chromium().connectOverCDP(grid.address().cdp(created.sessionId()).toString(), options);
             } catch (RuntimeException e) {
-                throw new IllegalStateException("could not connect to the Chrome on node " + node + " through the Selenium Grid at "
+                throw new IllegalStateException("could not connect to the Chrome on node " + landed.name() + " through the Selenium Grid at "
                         + grid.address() + " (se:cdp): " + PlaywrightMessage.of(e).firstLine(), e);
             }
             BrowserContext context = browser.contexts().get(0);
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
             PageEmulation.apply(context, settings);
-            GridBrowser running = new GridBrowser(playwright, browser, context, grid, created.sessionId(), node,
+            return new GridBrowser(playwright, browser, context, grid, created.sessionId(), landed.name(),
                     config.cdp().enabled() ? reachableDevTools(created.debuggerAddress(), landed.uri()) : Optional.empty());
-            running.keepAlive(keepAlive, touchEvery(landed));
-            LOG.infof("Session %s runs on %s (Grid session %s)", settings.sessionId(), running.where(), created.sessionId());
-            return running;
         } catch (RuntimeException | IOException e) {
-            // the slot is the Grid's: give it back whatever went wrong after it was taken
-            if (playwright != null) {
-                try {
-                    playwright.close();
-                } catch (RuntimeException ignored) {
-                    // the start failure is what matters
-                }
+            try {
+                playwright.close();
+            } catch (RuntimeException ignored) {
+                // the start failure is what matters
             }
-            grid.deleteLater(created.sessionId());
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
     }
 
     /** Where the profile of this incarnation of the session lives on its node (a new session of an old id starts clean). */
-    String profileOnNode(LaunchSettings settings) {
+    private String profileOnNode(LaunchSettings settings) {
         return config.grid().profileDir().replaceAll("/+$", "") + "/" + settings.sessionId() + "-" + settings.createdAt().toEpochMilli();
     }
 
