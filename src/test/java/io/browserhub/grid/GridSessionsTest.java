@@ -1,7 +1,8 @@
 package io.browserhub.grid;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +13,16 @@ import io.browserhub.support.Hub;
 import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcClient.BinaryFrame;
 import io.browserhub.support.RpcError;
+import io.browserhub.support.SharedSessions;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,17 @@ class GridSessionsTest {
             assertTrue(frame.imageBytes() > 0);
             viewer.call("screencast.ack", Map.of("session", "grid-drive", "seq", frame.header().get("seq").asLong()));
             assertNotNull(viewer.nextFrame(Duration.ofSeconds(30)), "frames keep coming once acknowledged");
+
+            // above the seam as for a local session: events, the activity log, the CDP door (reachable: the node runs on this machine)
+            agent.call("events.subscribe", Map.of("session", "grid-drive", "kinds", List.of("page.navigated")));
+            agent.call("page.goto", Map.of("session", "grid-drive", "url", TestPages.url("static.html")));
+            JsonNode navigated = SharedSessions.awaitEvent(agent, "page.navigated",
+                    e -> e.path("data").path("url").asText().endsWith("/static.html"));
+            assertEquals("grid-drive", navigated.get("session").asText());
+            String activity = SharedSessions.activity(agent, "grid-drive").toString();
+            assertTrue(activity.contains("page.fill"), activity);
+            Hub.http().get("/cdp/grid-drive/json/version").then().statusCode(200)
+                    .body("Browser", containsString("Chrome"));
 
             JsonNode listed = agent.call("session.list", Map.of());
             JsonNode mine = null;
@@ -152,9 +168,9 @@ class GridSessionsTest {
     @Test
     void readinessReportsTheGrid() {
         Hub.http().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'grid' }.status", org.hamcrest.Matchers.equalTo("UP"))
-                .body("checks.find { it.name == 'grid' }.data.ready", org.hamcrest.Matchers.equalTo(true))
-                .body("checks.find { it.name == 'grid' }.data.nodes", org.hamcrest.Matchers.containsString(TestGrid.NODE));
+                .body("checks.find { it.name == 'grid' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'grid' }.data.ready", equalTo(true))
+                .body("checks.find { it.name == 'grid' }.data.nodes", containsString(TestGrid.NODE));
     }
 
     /** A new Grid session with this id, an earlier one of that id deleted first. */
@@ -164,7 +180,7 @@ class GridSessionsTest {
         } catch (RpcError e) {
             assertEquals("SESSION_NOT_FOUND", e.kind());
         }
-        Map<String, Object> params = new java.util.HashMap<>(options);
+        Map<String, Object> params = new HashMap<>(options);
         params.put("id", id);
         params.put("placement", "grid");
         return agent.call("session.create", params);
@@ -185,7 +201,7 @@ class GridSessionsTest {
     }
 
     /** Whether the condition holds within 10 s (for what the Grid learns asynchronously). */
-    static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static boolean eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
