@@ -1,6 +1,6 @@
-// The shapes of browserhub protocol v1 (PROTOCOL.md) that the dashboard reads.
+// The shapes of browserhub protocol v1 (docs/protocol.md) that the dashboard reads.
 
-export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed' | 'damaged';
 export type ClientKind = 'agent' | 'human';
 
 export interface TabInfo {
@@ -29,6 +29,19 @@ export interface SessionInfo {
   controller: Holder | null;
   /** The session's DevTools WebSocket (ws://host/cdp/{id}); absent or null on hubs without the CDP door. */
   cdpUrl?: string | null;
+  /** Why a damaged session cannot start (its session.json was unreadable); absent otherwise. */
+  damage?: string;
+  /** Where the browser runs: "local" (the hub's machine) or "grid" (a Selenium Grid node). */
+  placement?: 'local' | 'grid';
+  /** The Grid node the session's profile lives on (its browserhub:node name); null for local sessions. */
+  node?: string | null;
+}
+
+/** hub.info's sessionDefaults: what session.create uses for options it is not given. */
+export interface SessionDefaults {
+  headless: boolean;
+  viewport: { width: number; height: number };
+  idleTimeoutSec: number;
 }
 
 /** The params of an `event` notification, and one entry of session.activity. */

@@ -11,7 +11,9 @@ import java.util.TreeMap;
 /**
  * Every backend of this hub by its name, which is also a session's placement ("local", "grid", ...): the one place
  * where a session's placement becomes the backend that starts its browser. A new backend is a bean implementing
- * {@link BrowserBackend}; nothing here changes.
+ * {@link BrowserBackend}; nothing here changes. A backend whose sessions session.create cannot place (the extension
+ * relay's appear when a browser connects) says so in {@link BrowserBackend#unusable()}, and is then refused here by
+ * that sentence.
  */
 @ApplicationScoped
 public class Backends {

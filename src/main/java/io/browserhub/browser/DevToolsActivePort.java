@@ -55,8 +55,17 @@ public final class DevToolsActivePort {
         }
     }
 
-    /** A file left by an earlier run names a port that is gone (or someone else's by now): remove it before a launch. */
-    static void forget(Path profile) throws IOException {
-        Files.deleteIfExists(profile.resolve(FILE));
+    /**
+     * A file left by an earlier run names a port that is gone (or someone else's by now): remove it before a launch.
+     * False when it cannot be removed; then nothing read from it afterwards can be trusted, and the launch itself
+     * is what explains why the profile cannot be written.
+     */
+    static boolean forget(Path profile) {
+        try {
+            Files.deleteIfExists(profile.resolve(FILE));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

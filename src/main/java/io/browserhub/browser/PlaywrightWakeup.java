@@ -7,7 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
- * Wakes a thread that waits inside Playwright Java (any backend's: the pipe is the driver's, whatever it drives). Its connection polls the driver pipe in 10 ms slices and looks at
+ * Wakes a thread that waits inside Playwright Java. Its connection polls the driver pipe in 10 ms slices and looks at
  * a wait's condition only when a message arrives or a slice ends; an empty message put on the pipe's incoming queue
  * is dispatched as nothing (Connection.dispatch ignores a message without id and method) and makes the waiting thread
  * check its condition at once. Reaches Playwright's internals by reflection (PlaywrightImpl.connection ->

@@ -46,6 +46,9 @@ final class CdpConnection {
     static final short CLOSE_CONTROL_HELD = 4409;
 
     /** A request of the client, as far as the door reads it. */
+    /** Flattened target sessions of this connection: CDP session id to page target id. */
+    private final Map<String, String> targetsBySession = new java.util.HashMap<>();
+
     private record Request(long id, String method, String sessionId, JsonNode params) {
     }
 
@@ -286,11 +289,28 @@ final class CdpConnection {
         }
     }
 
+    /** A flattened session of this connection attached to (or detached from) a page target. */
+    private void noteTarget(Buffer data) {
+        JsonNode event = CdpMessage.parse(data, door.json());
+        JsonNode params = event.path("params");
+        if ("Target.attachedToTarget".equals(event.path("method").asText())) {
+            targetsBySession.put(params.path("sessionId").asText(), params.path("targetInfo").path("targetId").asText());
+        } else {
+            targetsBySession.remove(params.path("sessionId").asText());
+        }
+    }
+
+    /** The session's tab a request drives: its page connection's, or its flattened session's page (null: no one tab). */
+    private String tabOf(Request r) {
+        String target = pageTarget != null ? pageTarget : r.sessionId() != null ? targetsBySession.get(r.sessionId()) : null;
+        return session.tabOfTarget(target).orElse(null);
+    }
+
     /** Navigation and input: refused while another client holds control, else passed on holding the lease until answered. */
     private void drive(CdpRule rule, Request r, List<WebSocketFrame> frames) {
         Runnable done;
         try {
-            done = door.gate().admit(session.id(), who);
+            done = door.gate().admit(session.id(), tabOf(r), who);
         } catch (HubException refused) {
             answerError(r, refused.code().code(), refused.getMessage(), refused.code().name());
             if (rule == CdpRule.INPUT) {
@@ -442,6 +462,9 @@ final class CdpConnection {
     private void fromUpstream(WebSocketFrame frame) {
         if (closed || frame.isClose()) {
             return;
+        }
+        if (frame.isText() && frame.isFinal() && !upstreamMidMessage && CdpMessage.isAttachment(frame.binaryData())) {
+            noteTarget(frame.binaryData());
         }
         if (!pending.isEmpty() && frame.isText()) {
             Buffer data = frame.binaryData();

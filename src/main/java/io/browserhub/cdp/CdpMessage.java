@@ -21,6 +21,8 @@ final class CdpMessage {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final byte[] RESPONSE_START = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR_AFTER_ID = ",\"error\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ATTACHED = "{\"method\":\"Target.attachedToTarget\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DETACHED = "{\"method\":\"Target.detachedFromTarget\"".getBytes(StandardCharsets.US_ASCII);
 
     private CdpMessage() {
     }
@@ -66,6 +68,26 @@ final class CdpMessage {
      * The id of a response as Chromium writes it ({@code {"id":N,"result"...} or {"id":N,"error"...}}), or null
      * for an event ({@code {"method":...}}) or anything else.
      */
+    /**
+     * Whether an event from Chromium attaches or detaches a flattened target session (Chromium writes "method" first):
+     * the door reads those whole, to know which page a client's session speaks to.
+     */
+    static boolean isAttachment(Buffer message) {
+        return startsWith(message, ATTACHED) || startsWith(message, DETACHED);
+    }
+
+    private static boolean startsWith(Buffer message, byte[] prefix) {
+        if (message.length() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (message.getByte(i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Long responseId(Buffer message) {
         int n = message.length();
         if (n < RESPONSE_START.length + 1) {

@@ -38,7 +38,8 @@ public final class BrowserhubCommand implements Callable<Integer> {
             Map.entry("screenshot", ScreenshotCommand.class),
             Map.entry("logs", LogsCommand.class),
             Map.entry("token", TokenCommand.class),
-            Map.entry("url", UrlCommand.class));
+            Map.entry("url", UrlCommand.class),
+            Map.entry("mcp", McpCommand.class));
 
     /** The one serve command: run by `browserhub serve` and by `browserhub` alone. */
     final ServeCommand serve = new ServeCommand();

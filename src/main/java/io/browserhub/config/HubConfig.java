@@ -35,6 +35,7 @@ public interface HubConfig {
 
     Mcp mcp();
     Cdp cdp();
+    Files files();
 
     Grid grid();
 
@@ -59,6 +60,10 @@ public interface HubConfig {
         @WithDefault("1000")
         int jsonDepth();
 
+        /** Most requests in one JSON-RPC batch; a larger batch is answered with one LIMIT_REACHED error. */
+        @WithDefault("100")
+        int batchSize();
+
         /** Largest page.evaluate result, measured as serialized JSON. */
         @WithDefault("10M")
         MemorySize evaluateResultSize();
@@ -79,6 +84,13 @@ public interface HubConfig {
 
         /** Extra Chromium command-line switches, added to the hub's own. */
         Optional<List<String>> args();
+
+        /**
+         * Keep one Playwright driver started ahead of time, so that a session start or resume skips the driver's own
+         * start (~0.3 s) at the cost of one idle driver process (~90 MB).
+         */
+        @WithDefault("true")
+        boolean spareDriver();
     }
 
     interface Session {
@@ -112,6 +124,14 @@ public interface HubConfig {
 
         /** How often the reaper looks for idle sessions (default in application.properties, read by @Scheduled). */
         Duration reaperInterval();
+
+        /**
+         * Write the browser's pending cookie changes to the profile after every navigation command (page.goto,
+         * back, forward, reload, tab.new with a URL), so a login survives a hard kill right after it; see
+         * docs/security.md, "Cookies and a hard kill".
+         */
+        @WithDefault("true")
+        boolean flushCookiesAfterNavigation();
 
         /**
          * Extra time a command gets past its own timeout before the hub declares the page stuck (a script in an
@@ -223,5 +243,18 @@ public interface HubConfig {
         /** How long one answer of the Grid's /status is trusted by readiness. */
         @WithDefault("5s")
         Duration statusTtl();
+    }
+
+    /** Local files a page may get: uploads (page.setInputFiles) and file: URLs. See docs/security.md. */
+    interface Files {
+        /**
+         * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
+         * (the token, profiles, logs) is never allowed, whatever is listed here.
+         */
+        Optional<List<String>> allowedRoots();
+
+        /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
+        @WithDefault("5M")
+        MemorySize maxUploadSize();
     }
 }

@@ -5,6 +5,7 @@ import io.browserhub.session.SavedTab;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionOptions;
 import io.browserhub.session.SessionRecord;
+import io.browserhub.session.SessionState;
 import io.browserhub.session.TabInfo;
 import io.browserhub.session.Viewport;
 import io.browserhub.session.event.CommandDone;
@@ -32,7 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a native image only keeps their accessors when they are registered. JVM builds ignore this.
  */
 @RegisterForReflection(targets = {
-    SessionInfo.class, SessionInfo.Controller.class, TabInfo.class, Viewport.class,
+    SessionInfo.class, SessionInfo.Controller.class, TabInfo.class, Viewport.class, SessionState.class,
     SessionRecord.class, SessionOptions.class, SavedTab.class, EventEnvelope.class,
     StateChanged.class, ControlChanged.class, ControlChanged.ClientRef.class, CommandDone.class, CommandDone.Who.class,
     Navigated.class, Loaded.class, ConsoleMessage.class, PageError.class, DialogOpened.class, DialogClosed.class,

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Row 10: sessions on a Selenium Grid 4 (a standalone Grid on this machine, its node running this machine's Chromium
+ * Row 12: sessions on a Selenium Grid 4 (a standalone Grid on this machine, its node running this machine's Chromium
  * through chromedriver) against local sessions of the same hub, in the same run: start, evaluate round trip, several
  * starts at once, and memory per session on each side.
  */
@@ -34,7 +34,7 @@ final class GridBench {
         }
         long t0 = System.nanoTime();
         try (TestGrid grid = TestGrid.start(port, "bench-node", bench.dir("grid"), 2 * AT_ONCE + 2)) {
-            bench.table.single("10", "Selenium Grid standalone start (JVM start → /status ready), 1 run", SessionStartBench.ms(t0), Double.NaN, "ms");
+            bench.table.single("12", "Selenium Grid standalone start (JVM start → /status ready), 1 run", SessionStartBench.ms(t0), Double.NaN, "ms");
             try (HubProcess hub = bench.startHub("grid-hub", Map.of(
                     "browserhub.grid.url", grid.url().toString(),
                     "browserhub.grid.profile-dir", bench.dir("grid-profiles").toAbsolutePath().toString(),
@@ -63,8 +63,8 @@ final class GridBench {
             grid.add(start(ws, "start-grid-" + i, "grid"));
         }
         Stats base = Stats.of(local);
-        bench.table.baseline("10", "session start, new profile: local session, session.create + first command", base, "ms");
-        bench.table.row("10", "session start, new profile: Grid session (W3C new session + connectOverCDP through se:cdp), same",
+        bench.table.baseline("12", "session start, new profile: local session, session.create + first command", base, "ms");
+        bench.table.row("12", "session start, new profile: Grid session (W3C new session + connectOverCDP through se:cdp), same",
                 Stats.of(grid), base, "ms");
     }
 
@@ -86,8 +86,8 @@ final class GridBench {
         Map<String, Object> grid = Map.of("session", "rt-grid", "function", "() => 1");
         long[][] samples = Rounds.measure(bench.config, List.of(() -> ws.call("page.evaluate", local), () -> ws.call("page.evaluate", grid)));
         Stats base = Stats.ofNanosAsMillis(samples[0], samples[0].length);
-        bench.table.baseline("10", "evaluate `() => 1` round trip, browserhub WebSocket: local session", base, "ms");
-        bench.table.row("10", "evaluate `() => 1` round trip, browserhub WebSocket: Grid session (Playwright → Grid router → node → Chrome)",
+        bench.table.baseline("12", "evaluate `() => 1` round trip, browserhub WebSocket: local session", base, "ms");
+        bench.table.row("12", "evaluate `() => 1` round trip, browserhub WebSocket: Grid session (Playwright → Grid router → node → Chrome)",
                 Stats.ofNanosAsMillis(samples[1], samples[1].length), base, "ms");
         Bench.log("grid round trips done (%d calls each)", bench.config.calls());
     }
@@ -100,10 +100,10 @@ final class GridBench {
         double localSession = Pss.drivers(hub.handle()).stream().filter(d -> !Pss.browsers(d).isEmpty()).mapToDouble(Pss::treeMib).sum();
         double nodeSide = grid.handle().children().mapToDouble(Pss::treeMib).sum();
         double gridJvm = Pss.mib(grid.handle());
-        bench.table.singleBaseline("10", "memory (PSS) of one local session on the hub: Playwright driver + Chromium", localSession, "MiB");
-        bench.table.single("10", "memory (PSS) of one Grid session on the hub: its Playwright driver, connected over CDP", hubSideGrid, localSession, "MiB");
-        bench.table.single("10", "memory (PSS) of one Grid session on the node: chromedriver + Chromium", nodeSide, localSession, "MiB");
-        bench.table.single("10", "memory (PSS) of the Selenium Grid standalone JVM (router, distributor, node; -Xmx256m)", gridJvm, localSession, "MiB");
+        bench.table.singleBaseline("12", "memory (PSS) of one local session on the hub: Playwright driver + Chromium", localSession, "MiB");
+        bench.table.single("12", "memory (PSS) of one Grid session on the hub: its Playwright driver, connected over CDP", hubSideGrid, localSession, "MiB");
+        bench.table.single("12", "memory (PSS) of one Grid session on the node: chromedriver + Chromium", nodeSide, localSession, "MiB");
+        bench.table.single("12", "memory (PSS) of the Selenium Grid standalone JVM (router, distributor, node; -Xmx256m)", gridJvm, localSession, "MiB");
         ws.call("session.delete", Map.of("id", "rt-local"));
         ws.call("session.delete", Map.of("id", "rt-grid"));
     }
@@ -139,9 +139,9 @@ final class GridBench {
                     + placement + " (median of " + walls.size() + ")";
             if (placement.equals("local")) {
                 localWall = Stats.of(walls).median();
-                bench.table.singleBaseline("10", what, localWall, "ms");
+                bench.table.singleBaseline("12", what, localWall, "ms");
             } else {
-                bench.table.single("10", what, Stats.of(walls).median(), localWall, "ms");
+                bench.table.single("12", what, Stats.of(walls).median(), localWall, "ms");
             }
         }
     }

@@ -162,6 +162,8 @@ class CdpDoorTest extends CdpPlaywright.Scenario {
         try (RpcClient rpc = Hub.connect()) {
             String s = fresh(rpc, "cdp-resume", "second.html");
             try (CdpClient watching = CdpClient.toSession(s)) {
+                // The door answers the handshake before its own way into the browser is open; an answer means it is.
+                assertTrue(watching.call("Browser.getVersion", Map.of()).has("product"));
                 assertEquals("stopped", rpc.call("session.stop", Map.of("id", s)).get("state").asText());
                 assertEquals(1001, watching.closed().get(30, TimeUnit.SECONDS), "the browser went away: " + watching.closeReason());
             }

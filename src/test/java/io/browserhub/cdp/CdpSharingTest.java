@@ -62,6 +62,26 @@ class CdpSharingTest extends CdpPlaywright.Scenario {
     }
 
     @Test
+    void aTabLeasedToAnAgentIsOffLimitsToCdpClientsWhileOtherTabsStayOpen() {
+        try (RpcClient agent = client("tab-owner", "agent")) {
+            String s = fresh(agent, "cdp-tab-lease", "static.html");
+            agent.call("tab.new", Map.of("session", s, "url", TestPages.url("form.html"), "lease", true));
+            agent.call("tab.list", Map.of("session", s)); // the hub has learnt its tabs' targets
+            Browser browser = playwright.connect(s, "?client=script");
+            try {
+                Page leased = page(browser, "form.html");
+                PlaywrightException refused = assertThrows(PlaywrightException.class, () -> leased.navigate(TestPages.url("second.html")));
+                assertTrue(refused.getMessage().contains("tab-owner") && refused.getMessage().contains("Tab t2"), refused.getMessage());
+                Page free = page(browser, "static.html");
+                free.navigate(TestPages.url("second.html"));
+                assertEquals("Second page", free.title(), "the tab nobody leased is open to the CDP client");
+            } finally {
+                browser.close();
+            }
+        }
+    }
+
+    @Test
     void aCdpConnectionCanHoldControlWhileItIsOpen() throws Exception {
         try (RpcClient agent = client("other-agent", "agent")) {
             String s = fresh(agent, "cdp-holds", "sharing-control.html");

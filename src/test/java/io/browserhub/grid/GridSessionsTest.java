@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -213,6 +212,6 @@ class GridSessionsTest {
     }
 
     static Path sessionJson(String id) {
-        return Path.of(ConfigProvider.getConfig().getValue("browserhub.data-dir", String.class), "sessions", id, "session.json");
+        return Hub.dataDir().resolve("sessions").resolve(id).resolve("session.json");
     }
 }
