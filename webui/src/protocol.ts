@@ -31,6 +31,10 @@ export interface SessionInfo {
   cdpUrl?: string | null;
   /** Why a damaged session cannot start (its session.json was unreadable); absent otherwise. */
   damage?: string;
+  /** Where the browser runs: "local" (the hub's machine) or "grid" (a Selenium Grid node). */
+  placement?: 'local' | 'grid';
+  /** The Grid node the session's profile lives on (its browserhub:node name); null for local sessions. */
+  node?: string | null;
 }
 
 /** hub.info's sessionDefaults: what session.create uses for options it is not given. */

@@ -1,5 +1,6 @@
 package io.browserhub.backend;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,4 +19,12 @@ public interface BrowserBackend {
      * returned from then on; {@code progress} hears each step as it begins, for start-up reporting.
      */
     RunningBrowser start(LaunchSettings settings, Consumer<String> progress);
+
+    /**
+     * Why this hub cannot place sessions here at all (not configured, say), as a sentence naming what to set; empty
+     * when it can. Asked before a session is created with this placement, so nothing is created in vain.
+     */
+    default Optional<String> unusable() {
+        return Optional.empty();
+    }
 }

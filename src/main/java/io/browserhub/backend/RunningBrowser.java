@@ -36,4 +36,12 @@ public interface RunningBrowser {
 
     /** The browser's own DevTools server, when it has one the hub may reach (the CDP door's upstream). */
     Optional<DevToolsEndpoint> devTools();
+
+    /**
+     * The machine the browser runs on, by the name the session is pinned to from then on (a Selenium Grid node's
+     * {@code browserhub:node}); empty when it runs on this one.
+     */
+    default Optional<String> node() {
+        return Optional.empty();
+    }
 }

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * Connection.transport -> PipeTransport.incoming); when they change shape this degrades to no wake-up, and the actor
  * notices new work at the end of its polling slice as before.
  */
-final class PlaywrightWakeup {
+public final class PlaywrightWakeup {
 
     private static final Logger LOG = Logger.getLogger(PlaywrightWakeup.class);
     private static final PlaywrightWakeup NONE = new PlaywrightWakeup(null);
@@ -26,7 +26,7 @@ final class PlaywrightWakeup {
         this.incoming = incoming;
     }
 
-    static PlaywrightWakeup of(Playwright playwright) {
+    public static PlaywrightWakeup of(Playwright playwright) {
         try {
             Object connection = field(Class.forName("com.microsoft.playwright.impl.ChannelOwner"), "connection").get(playwright);
             Object transport = field(connection.getClass(), "transport").get(connection);
@@ -43,7 +43,7 @@ final class PlaywrightWakeup {
     }
 
     /** Any thread. A full queue is busy anyway: the waiting thread looks at its condition after every message. */
-    void wake() {
+    public void wake() {
         if (incoming != null) {
             incoming.offer(new JsonObject());
         }

@@ -36,6 +36,8 @@ public class SessionCommands implements CommandFamily {
         opt("locale", ParamType.STRING, "Locale such as \"en-GB\"."),
         opt("timezoneId", ParamType.STRING, "Time zone such as \"Europe/Paris\"."),
         opt("idleTimeoutSec", ParamType.INTEGER, "Stop the browser after this many idle seconds (0 = never).").range(0, 31_536_000),
+        opt("placement", ParamType.STRING, "Where the browser runs: \"local\" (this machine) or \"grid\" (a Selenium Grid"
+                + " node, browserhub.grid.url); default browserhub.grid.default. Fixed once the session exists."),
     };
 
     private final SessionRegistry sessions;
@@ -137,7 +139,7 @@ public class SessionCommands implements CommandFamily {
         }
         return new SessionOptions(p.boolOrNull("headless"), viewport, userAgent(p.string("userAgent", null)),
                 locale(p.string("locale", null)), timezone(p.string("timezoneId", null)), p.integerOrNull("idleTimeoutSec"),
-                LaunchOptionParams.parse(p));
+                LaunchOptionParams.parse(p), p.string("placement", null));
     }
 
     private static boolean fitsInt(JsonNode n) {

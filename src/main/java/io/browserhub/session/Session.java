@@ -268,7 +268,8 @@ public final class Session implements EvictionPolicy.Candidate {
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
-        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null, damage);
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null, damage,
+                backend.name(), record.node());
     }
 
     private int idleTimeoutSec() {
@@ -328,6 +329,12 @@ public final class Session implements EvictionPolicy.Candidate {
             @Override
             public void running() {
                 synchronized (Session.this) {
+                    // the machine the profile now lives on: later starts are pinned to it
+                    String node = self[0].node().orElse(null);
+                    if (node != null && !node.equals(record.node()) && !deleted) {
+                        record = record.withNode(node);
+                        store.save(record);
+                    }
                     if (actor == self[0]) {
                         setState(SessionState.RUNNING, "browser started");
                     }
@@ -384,6 +391,8 @@ public final class Session implements EvictionPolicy.Candidate {
         SessionPaths paths = paths();
         LaunchSettings settings = new LaunchSettings(
                 id,
+                record.createdAt(),
+                record.node(),
                 paths.profile(),
                 paths.downloads(),
                 store.tempDir(),

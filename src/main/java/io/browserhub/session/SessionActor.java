@@ -200,6 +200,12 @@ final class SessionActor implements InterruptServer {
         return r == null ? Optional.empty() : r.process();
     }
 
+    /** The remote machine the browser runs on, once it runs there. */
+    Optional<String> node() {
+        RunningBrowser r = running;
+        return r == null ? Optional.empty() : r.node();
+    }
+
     Optional<DevToolsEndpoint> devTools() {
         RunningBrowser r = running;
         return r == null ? Optional.empty() : r.devTools();

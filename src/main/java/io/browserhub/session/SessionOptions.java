@@ -4,7 +4,8 @@ import io.browserhub.backend.LaunchOptions;
 
 /**
  * How a session's browser is launched. Null fields mean "the hub's default" and stay null on disk,
- * so a changed default applies to sessions created before the change.
+ * so a changed default applies to sessions created before the change. Except {@code placement} (where the browser
+ * runs: "local", "grid"), which is settled when the session is created and never changes: the profile lives there.
  */
 public record SessionOptions(
         Boolean headless,
@@ -13,7 +14,8 @@ public record SessionOptions(
         String locale,
         String timezoneId,
         Integer idleTimeoutSec,
-        LaunchOptions launch) {
+        LaunchOptions launch,
+        String placement) {
 
     public SessionOptions {
         // kept off session.json when nothing is set
@@ -21,7 +23,7 @@ public record SessionOptions(
     }
 
     public static SessionOptions defaults() {
-        return new SessionOptions(null, null, null, null, null, null, null);
+        return new SessionOptions(null, null, null, null, null, null, null, null);
     }
 
     /** The launch options, never null. */
@@ -31,10 +33,10 @@ public record SessionOptions(
 
     /** These options with other launch options. */
     public SessionOptions withLaunch(LaunchOptions newLaunch) {
-        return new SessionOptions(headless, viewport, userAgent, locale, timezoneId, idleTimeoutSec, newLaunch);
+        return new SessionOptions(headless, viewport, userAgent, locale, timezoneId, idleTimeoutSec, newLaunch, placement);
     }
 
-    /** These options with every non-null field of {@code other} laid over them. */
+    /** These options with every non-null field of {@code other} laid over them; the placement stays once set. */
     public SessionOptions overriddenBy(SessionOptions other) {
         return new SessionOptions(
                 other.headless != null ? other.headless : headless,
@@ -43,6 +45,12 @@ public record SessionOptions(
                 other.locale != null ? other.locale : locale,
                 other.timezoneId != null ? other.timezoneId : timezoneId,
                 other.idleTimeoutSec != null ? other.idleTimeoutSec : idleTimeoutSec,
-                launchOptions().overriddenBy(other.launch));
+                launchOptions().overriddenBy(other.launch),
+                placement != null ? placement : other.placement);
+    }
+
+    /** These options with the placement settled. */
+    public SessionOptions placedAt(String where) {
+        return new SessionOptions(headless, viewport, userAgent, locale, timezoneId, idleTimeoutSec, launch, where);
     }
 }

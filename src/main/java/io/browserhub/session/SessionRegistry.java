@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import io.browserhub.backend.Backends;
 import io.browserhub.browser.LeftoverBrowsers;
 import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
@@ -42,6 +43,7 @@ public class SessionRegistry implements Session.Capacity {
     private final HubConfig config;
     private final SessionStore store;
     private final LocalBackend launcher;
+    private final Backends backends;
     private final EvictionPolicy eviction;
     /** Made at run time, not at build time: a native image must not carry a seeded generator in its heap. */
     private final SecureRandom random = new SecureRandom();
@@ -56,10 +58,11 @@ public class SessionRegistry implements Session.Capacity {
     private FileChannel lockChannel;
     private FileLock hubLock;
 
-    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, SessionEvents events) {
+    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, Backends backends, SessionEvents events) {
         this.config = config;
         this.store = store;
         this.launcher = launcher;
+        this.backends = backends;
         this.events = events;
         this.eviction = EvictionPolicy.LEAST_RECENTLY_USED_IDLE;
     }
@@ -82,7 +85,7 @@ public class SessionRegistry implements Session.Capacity {
         }
         for (SessionStore.Damaged damaged : loaded.damaged()) {
             // listed, and holding its id, so that nothing starts on its profile until a person decides
-            Session session = newSession(new SessionRecord(damaged.id(), damaged.createdAt(), damaged.createdAt(), null, List.of()));
+            Session session = newSession(new SessionRecord(damaged.id(), damaged.createdAt(), damaged.createdAt(), null, List.of(), null));
             session.markDamaged(damaged.reason());
             sessions.put(damaged.id(), session);
         }
@@ -114,6 +117,11 @@ public class SessionRegistry implements Session.Capacity {
     public Session create(String id, SessionOptions options) {
         synchronized (sessions) {
             String sessionId = id == null ? newId() : SessionId.require(id);
+            // settled now, for good: the profile will live where the browser first runs
+            String placement = options.placement() != null ? options.placement()
+                    : config.grid().placeByDefault() ? "grid" : Backends.LOCAL;
+            backends.requireUsable(placement);
+            options = options.placedAt(placement);
             Session existing = sessions.get(sessionId);
             if (existing != null && existing.damage().isPresent()) {
                 throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId + "\" already exists and is damaged: "
@@ -130,7 +138,7 @@ public class SessionRegistry implements Session.Capacity {
                         + " (browserhub.session.max-sessions); delete one with session.delete, or raise the cap.", Map.of("maxSessions", cap));
             }
             Instant now = Instant.now();
-            SessionRecord record = new SessionRecord(sessionId, now, now, options, List.of());
+            SessionRecord record = new SessionRecord(sessionId, now, now, options, List.of(), null);
             store.save(record);
             Session session = newSession(record);
             sessions.put(sessionId, session);
@@ -144,6 +152,11 @@ public class SessionRegistry implements Session.Capacity {
             Session existing = sessions.get(SessionId.require(id));
             if (existing == null) {
                 return create(id, options);
+            }
+            String placed = existing.info().placement();
+            if (options.placement() != null && !options.placement().equals(placed)) {
+                throw HubException.invalidParams("Session \"" + id + "\" runs with placement \"" + placed + "\", where its profile"
+                        + " lives; it cannot move to \"" + options.placement() + "\". Create a new session there instead.");
             }
             if (existing.state() == SessionState.STOPPED || existing.state() == SessionState.CRASHED) {
                 existing.updateOptions(options);
@@ -195,7 +208,7 @@ public class SessionRegistry implements Session.Capacity {
     }
 
     private Session newSession(SessionRecord record) {
-        return new Session(record, store, launcher, events, config, this, counters);
+        return new Session(record, store, backends.forPlacement(record.options().placement()), events, config, this, counters);
     }
 
     /**
