@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class LocalBackend implements BrowserBackend {
             "--password-store=basic");
 
     private final HubConfig config;
+    private volatile Optional<Path> executable = Optional.empty();
 
     public LocalBackend(HubConfig config) {
         this.config = config;
@@ -47,15 +49,24 @@ public class LocalBackend implements BrowserBackend {
 
     /** The executable sessions will use, or empty for Playwright's own browser. */
     public Optional<Path> executable() {
-        return BrowserExecutable.locate(config.browser().executable());
+        Optional<Path> found = executable;
+        if (found.isEmpty()) {
+            // kept once found (on Windows the search asks the registry, a program start per question); looked for
+            // again while none is, so a browser installed while the hub runs is found
+            found = BrowserExecutable.locate(config.browser().executable());
+            executable = found;
+        }
+        return found;
     }
 
     @Override
     public RunningBrowser start(LaunchSettings settings, Consumer<String> progress) {
         progress.accept("starting the Playwright driver");
         // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", settings.tempDir().toString())));
+        Map<String, String> env = new HashMap<>(PlaywrightDriver.environment());
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        env.put("TMPDIR", settings.tempDir().toString());
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         try {
             Files.createDirectories(settings.profile());
             Files.createDirectories(settings.tempDir());

@@ -26,7 +26,6 @@ public final class TokenFile {
     /** Token files that fail this are refused: a person should be able to paste the token into a URL. */
     static final String VALID = "[A-Za-z0-9._~-]{16,512}";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private TokenFile() {
@@ -45,7 +44,8 @@ public final class TokenFile {
     /** 32 random bytes as URL-safe base64 without padding: 43 characters that need no escaping in a URL. */
     public static String generate() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        // a SecureRandom per token, never in a static field: a native image would otherwise seed it once, at build time
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -70,7 +70,7 @@ public final class TokenFile {
     private static void write(Path file, String token) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36));
         EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         FileAttribute<?>[] attributes = posix(dir)
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
