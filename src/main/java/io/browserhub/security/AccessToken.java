@@ -48,7 +48,7 @@ public class AccessToken {
         }
         try {
             String value = configured.isPresent() ? configured.get() : TokenFile.readOrCreate(file);
-            if (configured.isEmpty() && TokenFile.openToOthers(file)) {
+            if (configured.isEmpty() && OwnerOnly.openToOthers(file)) {
                 LOG.warnf("The token file %s can be read by other users of this machine, who could then drive your browsers;"
                         + " run: chmod 600 %s", file, file);
             }

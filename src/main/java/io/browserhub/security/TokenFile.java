@@ -9,24 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The access token kept in {@code <data-dir>/token}: read when it exists, otherwise generated (32 random bytes,
- * URL-safe base64) into a file created owner-only (0600) from the start, never widened and narrowed later.
+ * URL-safe base64) into a file created owner-only ({@link OwnerOnly}: 0600, or the owner's ACL on Windows) before the
+ * token is written into it.
  */
 public final class TokenFile {
 
     /** Token files that fail this are refused: a person should be able to paste the token into a URL. */
     static final String VALID = "[A-Za-z0-9._~-]{16,512}";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private TokenFile() {
     }
@@ -49,14 +45,6 @@ public final class TokenFile {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Whether group or others have any permission on the file or directory (false where POSIX permissions do not exist). */
-    public static boolean openToOthers(Path path) throws IOException {
-        if (!posix(path)) {
-            return false;
-        }
-        return Files.getPosixFilePermissions(path).stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
-    }
-
     private static String read(Path file) throws IOException {
         String token = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (!token.matches(VALID)) {
@@ -72,11 +60,9 @@ public final class TokenFile {
         Files.createDirectories(dir);
         Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36));
         EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        FileAttribute<?>[] attributes = posix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
         try {
-            try (SeekableByteChannel channel = Files.newByteChannel(temp, options, attributes)) {
+            try (SeekableByteChannel channel = Files.newByteChannel(temp, options, OwnerOnly.fileAttributes(dir))) {
+                OwnerOnly.restrictFile(temp); // before a byte of the token is in it
                 ByteBuffer bytes = ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
@@ -90,9 +76,5 @@ public final class TokenFile {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -44,7 +44,7 @@ class TokenFileTest {
         Files.writeString(file, "my-own-token-1234567890\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         assertEquals("my-own-token-1234567890", TokenFile.readOrCreate(file));
-        assertTrue(TokenFile.openToOthers(file));
+        assertTrue(OwnerOnly.openToOthers(file));
         assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(file));
     }
 
