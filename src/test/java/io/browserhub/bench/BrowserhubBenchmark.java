@@ -38,6 +38,7 @@ class BrowserhubBenchmark {
         family(bench, "memory", "5", "memory", () -> new MemoryBench(bench).run(), loads);
         family(bench, "hubstart", "6", "hub start", () -> new HubStartBench(bench).run(), loads);
         family(bench, "mcp", "7", "MCP door", () -> new McpBench(bench).run(), loads);
+        family(bench, "native", "8", "native executable", () -> new NativeBench(bench).run(), loads);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         String report = "## Results\n\n" + Machine.describe(bench.chromium)
                 + "- load average (1/5/15 min) at the start: " + loadBefore + "; at the end: " + Machine.loadAverage() + "\n"

@@ -52,6 +52,17 @@ public final class HubProcess implements AutoCloseable {
     /** The hub packaged in this jar or native executable, e.g. an earlier build to compare with. */
     public static HubProcess start(Path dataDir, Map<String, String> config, Path artifact) throws Exception {
         int port = freePort();
+        List<String> command = command(artifact, port, dataDir, config);
+        Files.createDirectories(dataDir);
+        Path log = Files.createTempFile("hub-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HubProcess hub = new HubProcess(process, dataDir, port, log);
+        hub.awaitReady();
+        return hub;
+    }
+
+    /** How to start this jar or native executable on this port and data directory, with the test token and more -D settings. */
+    public static List<String> command(Path artifact, int port, Path dataDir, Map<String, String> config) {
         boolean jar = artifact.getFileName().toString().endsWith(".jar");
         List<String> command = new ArrayList<>();
         command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : artifact.toAbsolutePath().toString());
@@ -64,12 +75,7 @@ public final class HubProcess implements AutoCloseable {
             command.add("-jar");
             command.add(artifact.toAbsolutePath().toString());
         }
-        Files.createDirectories(dataDir);
-        Path log = Files.createTempFile("hub-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubProcess hub = new HubProcess(process, dataDir, port, log);
-        hub.awaitReady();
-        return hub;
+        return command;
     }
 
     private void awaitReady() throws Exception {
