@@ -34,20 +34,25 @@ final class NativeBench {
         Path jar = Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar"));
         Measured jvm = measure("JVM", jar);
         Measured nat = measure("native", Path.of(executable));
-        bench.table.singleBaseline("8", "first start on a fresh data directory → ready, unpacking the driver: JVM jar", jvm.firstStart, "ms");
-        bench.table.single("8", "… native executable (its packed driver)", nat.firstStart, jvm.firstStart, "ms");
-        bench.table.baseline("8", "start → /q/health/ready UP, driver already unpacked: JVM jar", jvm.starts, "ms");
-        bench.table.row("8", "… native executable", nat.starts, jvm.starts, "ms");
-        bench.table.singleBaseline("8", "hub process RSS, ready and idle: JVM", jvm.rssIdle, "MiB");
-        bench.table.single("8", "… native", nat.rssIdle, jvm.rssIdle, "MiB");
-        bench.table.singleBaseline("8", "hub process RSS with 1 session: JVM", jvm.rssOne, "MiB");
-        bench.table.single("8", "… native", nat.rssOne, jvm.rssOne, "MiB");
-        bench.table.singleBaseline("8", "hub process RSS with 8 sessions: JVM", jvm.rssEight, "MiB");
-        bench.table.single("8", "… native", nat.rssEight, jvm.rssEight, "MiB");
-        bench.table.baseline("8", "page.evaluate(() => 1) round trip over the WebSocket: JVM", jvm.roundTrip, "ms");
-        bench.table.row("8", "… native", nat.roundTrip, jvm.roundTrip, "ms");
-        bench.table.baseline("8", "the first page.evaluate of a fresh hub (cold code paths): JVM", jvm.firstCall, "ms");
-        bench.table.row("8", "… native", nat.firstCall, jvm.firstCall, "ms");
+        pair("first start on a fresh data directory → ready, unpacking the driver (JVM: from Playwright's jars;"
+                + " native: its packed copy)", jvm.firstStart, nat.firstStart, "ms");
+        pair("start → /q/health/ready UP, driver already unpacked", jvm.starts, nat.starts, "ms");
+        pair("hub process RSS, ready and idle", jvm.rssIdle, nat.rssIdle, "MiB");
+        pair("hub process RSS with 1 session", jvm.rssOne, nat.rssOne, "MiB");
+        pair("hub process RSS with 8 sessions", jvm.rssEight, nat.rssEight, "MiB");
+        pair("page.evaluate(() => 1) round trip over the WebSocket", jvm.roundTrip, nat.roundTrip, "ms");
+        pair("the first page.evaluate of each new session (cold code paths)", jvm.firstCall, nat.firstCall, "ms");
+    }
+
+    /** Two rows: the JVM jar as the baseline, the native executable against it. */
+    private void pair(String what, Stats jvm, Stats nat, String unit) {
+        bench.table.baseline("8", what + ": JVM jar", jvm, unit);
+        bench.table.row("8", "… native executable", nat, jvm, unit);
+    }
+
+    private void pair(String what, double jvm, double nat, String unit) {
+        bench.table.singleBaseline("8", what + ": JVM jar", jvm, unit);
+        bench.table.single("8", "… native executable", nat, jvm, unit);
     }
 
     private record Measured(double firstStart, Stats starts, double rssIdle, double rssOne, double rssEight, Stats roundTrip, Stats firstCall) {
