@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -59,6 +60,11 @@ public final class PlaywrightDriver {
         if (preset != null) {
             return Path.of(preset);
         }
+        return install(driversDir, EmbeddedDriver::open);
+    }
+
+    /** As {@link #install(Path)}, from this archive when it gives one; whatever was selected before. */
+    static synchronized Path install(Path driversDir, Supplier<Optional<InputStream>> packed) throws IOException {
         Path dir = driversDir.resolve(version());
         if (!Files.exists(dir.resolve(COMPLETE_MARKER))) {
             long t0 = System.nanoTime();
@@ -66,7 +72,7 @@ public final class PlaywrightDriver {
             Files.createDirectories(driversDir);
             Path tmp = Files.createTempDirectory(driversDir, ".unpacking-");
             try {
-                Optional<InputStream> embedded = EmbeddedDriver.open();
+                Optional<InputStream> embedded = packed.get();
                 if (embedded.isPresent()) {
                     try (InputStream archive = embedded.get()) {
                         EmbeddedDriver.unpack(archive, tmp);
