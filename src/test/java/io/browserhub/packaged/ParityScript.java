@@ -120,7 +120,8 @@ final class ParityScript {
             }
         } else if (node.isTextual()) {
             return TextNode.valueOf(node.asText().replace("127.0.0.1:" + port, "<hub>").replace("localhost:" + port, "<hub>")
-                    .replaceAll("anonymous-\\d+", "anonymous-N").replaceAll("\\d{10,}", "<n>"));
+                    .replaceAll("anonymous-\\d+", "anonymous-N").replaceAll("\\d{8}-\\d{6}-\\d{3}", "<time>")
+                    .replaceAll("\\d{10,}", "<n>"));
         }
         return node;
     }
