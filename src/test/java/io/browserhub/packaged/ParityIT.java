@@ -306,34 +306,33 @@ class ParityIT {
             watcher.call("events.subscribe", Map.of("session", s, "kinds", List.of("page", "tab", "command", "control", "session", "network")));
             List<JsonNode> seen = new ArrayList<>();
             agent.call("page.goto", Map.of("session", s, "url", TestPages.url("static.html")));
-            // in the order the page produces them: the document's request and response, then the navigation
-            SharedSessions.awaitEvent(watcher, "network.response", e -> e.at("/data/status").asInt() == 200, seen);
-            JsonNode navigated = SharedSessions.awaitEvent(watcher, "page.navigated", e -> e.at("/data/url").asText().endsWith("static.html"), seen);
+            event(watcher, seen, "network.response", e -> e.at("/data/status").asInt() == 200);
+            JsonNode navigated = event(watcher, seen, "page.navigated", e -> e.at("/data/url").asText().endsWith("static.html"));
             assertTrue(fieldNames(navigated).containsAll(List.of("session", "seq", "ts", "kind", "tab", "data")), navigated.toString());
             assertEquals("t1", navigated.get("tab").asText());
             agent.call("page.evaluate", Map.of("session", s, "function", "() => { console.warn('careful', 42); setTimeout(() => { throw new Error('late'); }); }"));
-            assertEquals("careful 42", SharedSessions.awaitEvent(watcher, "page.console", e -> true, seen).at("/data/text").asText());
-            assertTrue(SharedSessions.awaitEvent(watcher, "page.error", e -> true, seen).at("/data/message").asText().contains("late"));
-            JsonNode command = SharedSessions.awaitEvent(watcher, "command", e -> e.at("/data/method").asText().equals("page.evaluate"), seen);
+            assertEquals("careful 42", event(watcher, seen, "page.console", e -> true).at("/data/text").asText());
+            assertTrue(event(watcher, seen, "page.error", e -> true).at("/data/message").asText().contains("late"));
+            JsonNode command = event(watcher, seen, "command", e -> e.at("/data/method").asText().equals("page.evaluate"));
             assertEquals("parity-agent", command.at("/data/client/name").asText(), command.toString());
 
             CompletableFuture<JsonNode> alert = agent.send("page.evaluate", Map.of("session", s, "function", "() => alert('hi')"));
-            SharedSessions.awaitEvent(watcher, "page.dialog", e -> e.at("/data/message").asText().equals("hi"), seen);
+            event(watcher, seen, "page.dialog", e -> e.at("/data/message").asText().equals("hi"));
             agent.call("page.handleDialog", Map.of("session", s, "accept", true));
             RpcClient.await(alert);
 
             agent.call("page.goto", Map.of("session", s, "url", TestPages.url("links.html")));
             agent.call("page.evaluate", Map.of("session", s, "function",
                     "() => { const a = document.createElement('a'); a.href = '/download'; a.download = ''; document.body.append(a); a.click(); }"));
-            SharedSessions.awaitEvent(watcher, "page.download", e -> e.at("/data/state").asText().equals("saved")
-                    || e.toString().contains("report.txt"), seen);
+            event(watcher, seen, "page.download", e -> e.at("/data/state").asText().equals("saved")
+                    || e.toString().contains("report.txt"));
             agent.call("page.click", Map.of("session", s, "selector", "#new-tab"));
-            SharedSessions.awaitEvent(watcher, "tab.opened", e -> true, seen);
+            event(watcher, seen, "tab.opened", e -> true);
             agent.call("control.acquire", Map.of("session", s));
-            SharedSessions.awaitEvent(watcher, "control.changed", e -> e.at("/data/holder/name").asText().equals("parity-agent"), seen);
+            event(watcher, seen, "control.changed", e -> e.at("/data/holder/name").asText().equals("parity-agent"));
             agent.call("control.release", Map.of("session", s));
             agent.call("session.stop", Map.of("id", s));
-            SharedSessions.awaitEvent(watcher, "session.state", e -> e.at("/data/state").asText().equals("stopped"), seen);
+            event(watcher, seen, "session.state", e -> e.at("/data/state").asText().equals("stopped"));
             agent.call("session.delete", Map.of("id", s));
         }
     }
@@ -471,6 +470,20 @@ class ParityIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The first event of this kind that matches, among those already read or the next ones: events of one page arrive in
+     * the order they happened (a command's own event may come before an error its script raised a moment later).
+     */
+    private static JsonNode event(RpcClient watcher, List<JsonNode> seen, String kind, java.util.function.Predicate<JsonNode> matching)
+            throws InterruptedException {
+        for (JsonNode n : seen) {
+            if (kind.equals(n.at("/params/kind").asText()) && matching.test(n.get("params"))) {
+                return n.get("params");
+            }
+        }
+        return SharedSessions.awaitEvent(watcher, kind, matching, seen);
     }
 
     /** The session's tabs once a popup opened by the page has arrived (it opens asynchronously). */

@@ -119,6 +119,9 @@ final class ParityScript {
                 array.set(i, normalise(array.get(i), port));
             }
         } else if (node.isTextual()) {
+            if (node.asText().matches("c\\d+")) {
+                return TextNode.valueOf("c<N>"); // a client's id: numbered by the hub in the order clients came
+            }
             return TextNode.valueOf(node.asText().replace("127.0.0.1:" + port, "<hub>").replace("localhost:" + port, "<hub>")
                     .replaceAll("anonymous-\\d+", "anonymous-N").replaceAll("\\d{8}-\\d{6}-\\d{3}", "<time>")
                     .replaceAll("\\d{10,}", "<n>"));
