@@ -311,8 +311,10 @@ class ParityIT {
             assertTrue(fieldNames(navigated).containsAll(List.of("session", "seq", "ts", "kind", "tab", "data")), navigated.toString());
             assertEquals("t1", navigated.get("tab").asText());
             agent.call("page.evaluate", Map.of("session", s, "function", "() => { console.warn('careful', 42); setTimeout(() => { throw new Error('late'); }); }"));
-            assertEquals("careful 42", event(watcher, seen, "page.console", e -> true).at("/data/text").asText());
-            assertTrue(event(watcher, seen, "page.error", e -> true).at("/data/message").asText().contains("late"));
+            JsonNode warning = event(watcher, seen, "page.console", e -> e.at("/data/text").asText().startsWith("careful"));
+            assertEquals("careful 42", warning.at("/data/text").asText());
+            assertEquals("warning", warning.at("/data/type").asText());
+            assertEquals("Error", event(watcher, seen, "page.error", e -> e.at("/data/message").asText().equals("late")).at("/data/name").asText());
             JsonNode command = event(watcher, seen, "command", e -> e.at("/data/method").asText().equals("page.evaluate"));
             assertEquals("parity-agent", command.at("/data/client/name").asText(), command.toString());
 
