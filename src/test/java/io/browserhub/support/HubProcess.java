@@ -152,6 +152,23 @@ public final class HubProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Whether the hub inherited SIGINT as ignored (Linux's /proc/<pid>/status SigIgn): a shell's background job does,
+     * and then no Ctrl+C reaches it, on the JVM or native alike; a test of Ctrl+C means nothing in such a run.
+     */
+    public boolean ignoresInterrupt() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 1)) != 0; // bit 1 = signal 2, SIGINT
+            }
+        }
+        return false;
+    }
+
     /** SIGKILL: the hub gets no chance to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
