@@ -1,5 +1,5 @@
 // The dashboard's view of the hub: one connection, who we are on it, and which methods this hub offers.
-import { ErrorCode } from './protocol';
+import { ErrorCode, SessionDefaults } from './protocol';
 import { RpcConnection, RpcError } from './rpc';
 import { showError } from './ui';
 
@@ -11,6 +11,8 @@ export class Hub {
   private methods = new Set<string>();
   clientId = '';
   version = '';
+  /** What session.create uses for options it is not given (hub.info; older hubs do not say). */
+  sessionDefaults: SessionDefaults | null = null;
   private readyListeners = new Set<() => void>();
 
   constructor() {
@@ -47,9 +49,10 @@ export class Hub {
     try {
       const hello = await this.rpc.call<{ clientId: string }>('client.hello', { name: CLIENT_NAME, kind: 'human' });
       const doc = await this.rpc.call<{ methods: { name: string }[] }>('rpc.discover');
-      const info = await this.rpc.call<{ version: string }>('hub.info');
+      const info = await this.rpc.call<{ version: string; sessionDefaults?: SessionDefaults }>('hub.info');
       this.methods = new Set(doc.methods.map((m) => m.name));
       this.version = info.version;
+      this.sessionDefaults = info.sessionDefaults ?? null;
       this.clientId = hello.clientId;
     } catch (e) {
       // a lost connection tries again by itself; anything else the person should see

@@ -1,7 +1,7 @@
 // The dashboard: a hash router over two views, the connection status, and the hub's name in the top bar.
 import './style.css';
 import { Hub } from './hub';
-import { banner, setText } from './ui';
+import { banner, CONNECTION_KEY, resolveToasts, setText } from './ui';
 import { SessionView } from './views/session';
 import { SessionsView } from './views/sessions';
 import { View } from './views/view';
@@ -27,6 +27,7 @@ hub.rpc.onState((state, detail) => {
     case 'open':
       setText(connection, 'connected');
       banner(null);
+      resolveToasts(CONNECTION_KEY);
       break;
     case 'reconnecting':
       setText(connection, 'reconnecting…');
@@ -35,7 +36,8 @@ hub.rpc.onState((state, detail) => {
     case 'unauthorized':
       setText(connection, 'signed out');
       banner('This browser is not signed in to the hub. Open the link the hub printed when it started '
-        + '(http://127.0.0.1:9333/?token=…); the token is also in the hub\'s data directory (~/.browserhub/token).');
+        + '(http://127.0.0.1:9333/?token=…); the token is also in the file “token” of the data directory the hub '
+        + 'printed (~/.browserhub by default, target/dev-data under ./mvnw quarkus:dev).');
       break;
     default:
       setText(connection, 'connecting…');

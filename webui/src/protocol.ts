@@ -1,6 +1,6 @@
-// The shapes of browserhub protocol v1 (PROTOCOL.md) that the dashboard reads.
+// The shapes of browserhub protocol v1 (docs/protocol.md) that the dashboard reads.
 
-export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed';
+export type SessionState = 'stopped' | 'starting' | 'running' | 'stopping' | 'crashed' | 'damaged';
 export type ClientKind = 'agent' | 'human';
 
 export interface TabInfo {
@@ -27,6 +27,17 @@ export interface SessionInfo {
   viewport: { width: number; height: number };
   tabs: TabInfo[];
   controller: Holder | null;
+  /** The session's DevTools WebSocket (ws://host/cdp/{id}); absent or null on hubs without the CDP door. */
+  cdpUrl?: string | null;
+  /** Why a damaged session cannot start (its session.json was unreadable); absent otherwise. */
+  damage?: string;
+}
+
+/** hub.info's sessionDefaults: what session.create uses for options it is not given. */
+export interface SessionDefaults {
+  headless: boolean;
+  viewport: { width: number; height: number };
+  idleTimeoutSec: number;
 }
 
 /** The params of an `event` notification, and one entry of session.activity. */

@@ -1,5 +1,5 @@
 // The live view: binary screencast frames drawn on a canvas, each acknowledged once drawn, so the hub's
-// per-viewer window (PROTOCOL.md, Screencast) paces the stream to what this browser can show.
+// per-viewer window (docs/protocol.md, Screencast) paces the stream to what this browser can show.
 import { Hub } from './hub';
 import { FrameHeader } from './protocol';
 

@@ -44,31 +44,99 @@ export function setText(el: Element, text: string): void {
   }
 }
 
-/** A sentence for the person: which action failed, and the hub's own explanation. */
-export function describeError(action: string, e: unknown): string {
-  if (e instanceof RpcError) {
-    return `${action}: ${e.message}${e.code ? ` (${e.kind})` : ''}`;
-  }
-  return `${action}: ${e instanceof Error ? e.message : String(e)}`;
+/** Who holds control, as people read it: "agent research-bot", "human alice". */
+function holderName(data: Record<string, unknown>): string {
+  const holder = data.holder as { name?: string; kind?: string } | undefined;
+  return holder?.name ? `${holder.kind === 'human' ? 'the person' : 'the agent'} “${holder.name}”` : 'someone else';
 }
 
-export function toast(message: string, kind: 'error' | 'info' = 'info'): void {
+/**
+ * What went wrong, for a person at the dashboard: what to click, never the API's wording (method names,
+ * parameters, error kinds). The hub's own sentence is kept where it already speaks to people.
+ */
+export function forPeople(e: unknown): string {
+  if (!(e instanceof RpcError)) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  switch (e.kind) {
+    case 'CONTROL_HELD':
+      return `${holderName(e.data)} is driving this session. Click “Take control” to take over.`;
+    case 'SESSION_NOT_FOUND':
+      return 'This session does not exist (any more). Go back to “Sessions”.';
+    case 'SESSION_UNAVAILABLE':
+      return `The browser is not running (${e.message.replace(/\.$/, '')}). Click “Start the browser” to try again.`;
+    case 'LIMIT_REACHED':
+      return `${e.message} Stop a session you do not need on the Sessions page, then try again.`;
+    case 'METHOD_NOT_FOUND':
+      return 'This hub does not offer that (it is an older version).';
+    case 'UNAUTHORIZED':
+      return 'This browser is not signed in to the hub: open the link the hub printed when it started.';
+    case 'INTERNAL_ERROR':
+      return `The hub failed unexpectedly; its log has the details. (${e.message})`;
+    default:
+      return e.message;
+  }
+}
+
+/** A sentence for the person: which action failed, and what to do about it. */
+export function describeError(action: string, e: unknown): string {
+  return `${action}: ${forPeople(e)}`;
+}
+
+const TOAST_MS = { info: 6_000, error: 12_000 };
+
+export interface ToastOptions {
+  /** What the toast is about; {@link resolveToasts} with the same key removes it once that is sorted out. */
+  key?: string;
+}
+
+/**
+ * A message in the corner that closes by itself (later while the pointer or the keyboard is on it, so it can be
+ * read and its close button reached), or when the situation it describes is resolved.
+ */
+export function toast(message: string, kind: 'error' | 'info' = 'info', options: ToastOptions = {}): void {
   const box = document.getElementById('toasts')!;
-  // the same error from a burst of input events is shown once
+  // the same message from a burst of input events is shown once
   for (const existing of box.children) {
     if (existing.firstChild?.textContent === message) {
       return;
     }
   }
   const close = h('button', { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss' }, '×');
-  const item = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, h('span', {}, message), close);
+  const item = h('div', {
+    class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-key': options.key,
+  }, h('span', {}, message), close);
   close.addEventListener('click', () => item.remove());
+  let timer = 0;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => item.remove(), TOAST_MS[kind]);
+  };
+  const hold = () => clearTimeout(timer);
+  item.addEventListener('pointerenter', hold);
+  item.addEventListener('pointerleave', schedule);
+  item.addEventListener('focusin', hold);
+  item.addEventListener('focusout', schedule);
   box.appendChild(item);
-  setTimeout(() => item.remove(), kind === 'error' ? 15_000 : 6_000);
+  schedule();
 }
 
-export function showError(action: string, e: unknown): void {
-  toast(describeError(action, e), 'error');
+/** Removes the toasts about something that is no longer so (a lost connection that is back, control regained). */
+export function resolveToasts(key: string): void {
+  for (const item of [...document.querySelectorAll<HTMLElement>('#toasts .toast')]) {
+    if (item.dataset.key === key) {
+      item.remove();
+    }
+  }
+}
+
+/** Toasts about a lost connection carry this key; they go when the dashboard is connected again. */
+export const CONNECTION_KEY = 'connection';
+
+export function showError(action: string, e: unknown, key?: string): void {
+  // a request the lost connection took with it is about the connection, whatever it was for
+  const lost = e instanceof RpcError && e.code === 0;
+  toast(describeError(action, e), 'error', { key: lost ? CONNECTION_KEY : key });
 }
 
 export function banner(message: string | null): void {

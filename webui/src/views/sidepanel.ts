@@ -2,7 +2,9 @@
 // the activity log (session.activity), both filterable by kind. Hubs without the event methods say so.
 import { Hub, isMissingMethod } from '../hub';
 import { EVENT_KINDS, HubEvent } from '../protocol';
+import { RpcError } from '../rpc';
 import { clockTime, h, setText, showError, toast } from '../ui';
+import { Burst, commandClient, continues, describeBurst, extend, isTyping, startBurst } from './typing';
 
 const MAX_ITEMS = 500;
 const ACTIVITY_PAGE = 200;
@@ -28,7 +30,8 @@ export function matchesKind(kind: string, filter: string): boolean {
  * hidden unless asked for, or they would bury what agents and people do.
  */
 const HOUSEKEEPING = new Set(['screencast.ack', 'session.get', 'session.list', 'control.status', 'session.activity',
-  'hub.info', 'rpc.discover', 'client.hello', 'events.subscribe', 'events.unsubscribe', 'tab.list']);
+  'hub.info', 'rpc.discover', 'client.hello', 'events.subscribe', 'events.unsubscribe', 'tab.list', 'trace.status',
+  'session.thumbnail']);
 
 export function isHousekeeping(e: HubEvent): boolean {
   return e.kind === 'command' && HOUSEKEEPING.has(String((e.data ?? {}).method));
@@ -81,10 +84,13 @@ function shown(kind: string, housekeeping: boolean, filter: Filter): boolean {
   return matchesKind(kind, filter.kind) && (filter.housekeeping || !housekeeping);
 }
 
+/** How many entries back a key looks for the burst it continues. */
+const BURST_LOOKBACK = 50;
+
 function eventItem(e: HubEvent, filter: Filter): HTMLLIElement {
   const housekeeping = isHousekeeping(e);
   const li = h('li', {
-    'data-kind': e.kind, 'data-seq': e.seq, 'data-housekeeping': housekeeping ? 'true' : undefined,
+    'data-kind': e.kind, 'data-seq': e.seq, 'data-housekeeping': housekeeping ? 'true' : undefined, 'data-client': commandClient(e)?.id,
     hidden: !shown(e.kind, housekeeping, filter),
   },
     h('time', { datetime: e.ts }, clockTime(e.ts)),
@@ -95,19 +101,102 @@ function eventItem(e: HubEvent, filter: Filter): HTMLLIElement {
   return li;
 }
 
+/**
+ * A list of events, newest first, in which a client's keystrokes in a row become one entry. Entries arrive at the
+ * top (new events) or at the bottom (older pages of the activity log).
+ */
+class EventList {
+  readonly element: HTMLOListElement;
+  private readonly bursts = new WeakMap<Element, Burst>();
+
+  constructor(label: string) {
+    this.element = h('ol', { class: 'event-list', 'aria-label': label });
+  }
+
+  add(e: HubEvent, filter: Filter, newer: boolean): void {
+    const open = isTyping(e) ? this.openBurst(e, newer) : null;
+    if (open) {
+      const grown = extend(this.bursts.get(open)!, e, newer);
+      this.bursts.set(open, grown);
+      this.render(open, grown);
+      // the entry moves with the typing, past what others did meanwhile
+      if (newer) {
+        this.element.prepend(open);
+      } else {
+        this.element.append(open);
+      }
+      return;
+    }
+    const li = eventItem(e, filter);
+    if (isTyping(e)) {
+      const started = startBurst(e);
+      li.classList.add('typing');
+      this.bursts.set(li, started);
+      this.render(li, started);
+    }
+    if (newer) {
+      this.element.prepend(li);
+      while (this.element.children.length > MAX_ITEMS) {
+        this.element.lastElementChild!.remove();
+      }
+    } else if (this.element.children.length < MAX_ITEMS) {
+      this.element.append(li);
+    }
+  }
+
+  clear(): void {
+    this.element.replaceChildren();
+  }
+
+  /**
+   * The burst a key of this client continues: the nearest typing entry of the same client at this end of the
+   * list. Other clients' entries in between (an agent reading the page meanwhile) do not end a person's burst;
+   * anything else the same client did does.
+   */
+  private openBurst(e: HubEvent, newer: boolean): HTMLLIElement | null {
+    const client = commandClient(e)?.id;
+    let li = newer ? this.element.firstElementChild : this.element.lastElementChild;
+    for (let seen = 0; li && seen < BURST_LOOKBACK; seen++) {
+      const burst = this.bursts.get(li);
+      if (burst && burst.clientId === client) {
+        return continues(burst, e, newer) ? li as HTMLLIElement : null;
+      }
+      if ((li as HTMLElement).dataset.client === client) {
+        return null;
+      }
+      li = newer ? li.nextElementSibling : li.previousElementSibling;
+    }
+    return null;
+  }
+
+  private render(li: HTMLLIElement, b: Burst): void {
+    setText(li.querySelector('.summary')!, describeBurst(b));
+    li.dataset.seq = String(b.lastSeq);
+    li.dataset.firstSeq = String(b.firstSeq);
+    const time = li.querySelector('time')!;
+    time.dateTime = new Date(b.firstTs).toISOString();
+    setText(time, clockTime(time.dateTime));
+  }
+}
+
 export class SidePanel {
   readonly element: HTMLElement;
   private readonly filter: HTMLSelectElement;
   private readonly network: HTMLInputElement;
   private readonly housekeeping: HTMLInputElement;
-  private readonly events = h('ol', { class: 'event-list', 'aria-label': 'Live events, newest first' });
-  private readonly activity = h('ol', { class: 'event-list', 'aria-label': 'Activity log, newest first' });
+  private readonly events = new EventList('Live events, newest first');
+  private readonly activity = new EventList('Activity log, newest first');
   private readonly eventsBody: HTMLElement;
   private readonly activityBody: HTMLElement;
   private readonly traceStatus = h('p', { class: 'trace-status', role: 'status' });
   private readonly traceLink = h('a', { class: 'trace-link', hidden: true, download: '' });
   private readonly startTrace: HTMLButtonElement;
   private readonly stopTrace: HTMLButtonElement;
+  private readonly screenshotButton: HTMLButtonElement;
+  /** Whether a trace records in the session; null while unknown (a hub without trace.status). */
+  private recording: boolean | null = null;
+  /** The session does not exist: nothing here can be used. */
+  private gone = false;
   private subscribed = false;
   /** The newest seq seen, from events.subscribe or an event; the activity log reads up to it. */
   private latestSeq: number | null = null;
@@ -124,7 +213,7 @@ export class SidePanel {
     this.housekeeping.addEventListener('change', () => {
       this.applyFilter();
       if (this.activityLoaded) {
-        this.activity.replaceChildren();
+        this.activity.clear();
         this.activityLoaded = false;
         this.oldestActivity = null;
         this.newestActivity = 0;
@@ -137,14 +226,12 @@ export class SidePanel {
     this.network.addEventListener('change', () => void this.subscribe());
     this.startTrace = h('button', { type: 'button', onclick: () => void this.traceStart() }, 'Start trace');
     this.stopTrace = h('button', { type: 'button', onclick: () => void this.traceStop() }, 'Stop trace');
+    this.screenshotButton = h('button', { type: 'button', onclick: () => void this.screenshot() }, 'Save screenshot');
     this.earlier = h('button', { type: 'button', onclick: () => void this.loadEarlier() }, 'Load earlier');
 
     const tools = h('section', { class: 'tools', 'aria-labelledby': 'tools-title' },
       h('h2', { id: 'tools-title' }, 'Capture'),
-      h('div', { class: 'tool-buttons' },
-        h('button', { type: 'button', onclick: () => void this.screenshot() }, 'Save screenshot'),
-        this.startTrace,
-        this.stopTrace),
+      h('div', { class: 'tool-buttons' }, this.screenshotButton, this.startTrace, this.stopTrace),
       this.traceStatus, this.traceLink);
 
     this.eventsBody = h('div', { class: 'panel-body', id: 'panel-events', role: 'tabpanel', 'aria-labelledby': 'tab-events' });
@@ -173,9 +260,12 @@ export class SidePanel {
         this.eventsBody, this.activityBody));
   }
 
-  /** Called when connected (again): subscriptions do not survive a reconnection. */
+  /** Called when connected (again) to a session that exists: subscriptions do not survive a reconnection. */
   ready(): void {
+    this.gone = false;
     this.subscribed = false;
+    this.renderTools();
+    void this.readTraceStatus();
     this.eventsBody.replaceChildren();
     if (!this.hub.has('events.subscribe')) {
       this.eventsBody.append(h('p', { class: 'unavailable' },
@@ -183,7 +273,7 @@ export class SidePanel {
     } else {
       this.eventsBody.append(
         h('label', { class: 'check' }, this.network, h('span', {}, 'Include network requests')),
-        this.events);
+        this.events.element);
       void this.subscribe();
     }
     this.activityBody.replaceChildren();
@@ -193,7 +283,7 @@ export class SidePanel {
     } else {
       this.activityBody.append(
         h('div', { class: 'tool-buttons' }, h('button', { type: 'button', onclick: () => void this.loadActivity() }, 'Refresh'), this.earlier),
-        this.activity);
+        this.activity.element);
       this.activityLoaded = false;
       if (!this.activityBody.hidden) {
         void this.loadActivity();
@@ -201,13 +291,68 @@ export class SidePanel {
     }
   }
 
+  /** The session does not exist (or no longer): the tools cannot be used, and there is nothing to show. */
+  disable(reason: string): void {
+    this.gone = true;
+    this.recording = null;
+    this.renderTools();
+    setText(this.traceStatus, '');
+    this.eventsBody.replaceChildren(h('p', { class: 'unavailable' }, reason));
+    this.activityBody.replaceChildren(h('p', { class: 'unavailable' }, reason));
+  }
+
   /** An `event` notification for this session. */
   handleEvent(e: HubEvent): void {
     this.latestSeq = Math.max(this.latestSeq ?? 0, e.seq);
     if (this.keep(e)) {
-      this.prepend(this.events, eventItem(e, this.currentFilter));
+      this.events.add(e, this.currentFilter, true);
     }
+    this.traceEvent(e);
     this.onEvent(e);
+  }
+
+  /** Someone (this dashboard or anyone else) started or stopped a trace, or the browser went away with it. */
+  private traceEvent(e: HubEvent): void {
+    const d = e.data ?? {};
+    if (e.kind === 'command' && (d.outcome ?? 'ok') === 'ok' && (d.method === 'trace.start' || d.method === 'trace.stop')) {
+      const who = (d.client ?? {}) as { name?: string; kind?: string; id?: string };
+      const recording = d.method === 'trace.start';
+      if (this.recording !== recording && who.id !== this.hub.clientId) {
+        setText(this.traceStatus, recording ? `${who.kind ?? ''} ${who.name ?? ''} started recording a trace at ${clockTime(e.ts)}.`.trim()
+          : `${who.kind ?? ''} ${who.name ?? ''} stopped the trace at ${clockTime(e.ts)}.`.trim());
+      }
+      this.recording = recording;
+      this.renderTools();
+    } else if (e.kind === 'session.state' && (d.state === 'stopped' || d.state === 'crashed') && this.recording) {
+      this.recording = false;
+      setText(this.traceStatus, 'The browser stopped, and the trace with it.');
+      this.renderTools();
+    }
+  }
+
+  private async readTraceStatus(): Promise<void> {
+    if (!this.hub.has('trace.status')) {
+      this.recording = null;
+      this.renderTools();
+      return;
+    }
+    try {
+      const r = await this.hub.rpc.call<{ recording: boolean }>('trace.status', { session: this.session });
+      this.recording = r.recording;
+      if (r.recording) {
+        setText(this.traceStatus, 'A trace is recording.');
+      }
+    } catch {
+      this.recording = null; // unknown: both buttons stay usable, and the hub says what is wrong if anything is
+    }
+    this.renderTools();
+  }
+
+  /** "Start trace" only when nothing records, "Stop trace" only when something does; nothing for a missing session. */
+  private renderTools(): void {
+    this.screenshotButton.disabled = this.gone;
+    this.startTrace.disabled = this.gone || this.recording === true;
+    this.stopTrace.disabled = this.gone || this.recording === false;
   }
 
   private keep(e: HubEvent): boolean {
@@ -246,17 +391,10 @@ export class SidePanel {
 
   private applyFilter(): void {
     const filter = this.currentFilter;
-    for (const list of [this.events, this.activity]) {
+    for (const list of [this.events.element, this.activity.element]) {
       for (const li of list.children as HTMLCollectionOf<HTMLLIElement>) {
         li.hidden = !shown(li.dataset.kind ?? '', li.dataset.housekeeping === 'true', filter);
       }
-    }
-  }
-
-  private prepend(list: HTMLOListElement, ...items: HTMLLIElement[]): void {
-    list.prepend(...items);
-    while (list.children.length > MAX_ITEMS) {
-      list.lastElementChild!.remove();
     }
   }
 
@@ -270,7 +408,7 @@ export class SidePanel {
           { id: this.session, sinceSeq: since, limit: ACTIVITY_PAGE });
         if (r.entries.length > 0) {
           this.oldestActivity = Math.min(this.oldestActivity ?? r.entries[0].seq, r.entries[0].seq);
-          this.prepend(this.activity, ...r.entries.filter((e) => this.keep(e)).reverse().map((e) => eventItem(e, this.currentFilter)));
+          r.entries.filter((e) => this.keep(e)).forEach((e) => this.activity.add(e, this.currentFilter, true));
         }
         this.activityLoaded = true;
         this.newestActivity = Math.max(this.newestActivity, r.nextSeq);
@@ -297,7 +435,7 @@ export class SidePanel {
       const older = r.entries.filter((e) => e.seq < oldest);
       if (older.length > 0) {
         this.oldestActivity = older[0].seq;
-        this.activity.append(...older.filter((e) => this.keep(e)).reverse().map((e) => eventItem(e, this.currentFilter)));
+        older.filter((e) => this.keep(e)).reverse().forEach((e) => this.activity.add(e, this.currentFilter, false));
       }
       this.earlier.disabled = older.length === 0 || (this.oldestActivity ?? 0) <= 0;
     } catch (e) {
@@ -305,15 +443,15 @@ export class SidePanel {
     }
   }
 
-  /** Fetched rather than linked, so a failure shows the hub's message instead of saving it as an image. */
+  /**
+   * Taken over this dashboard's own connection (page.screenshot), so the activity log credits the person at the
+   * dashboard, and a failure shows the hub's message instead of being saved as an image.
+   */
   private async screenshot(): Promise<void> {
     try {
-      const response = await fetch(`/api/sessions/${encodeURIComponent(this.session)}/screenshot?format=png`);
-      if (!response.ok) {
-        const body = await response.json().catch(() => ({})) as { error?: { message?: string } };
-        throw new Error(body.error?.message ?? `the hub answered ${response.status}`);
-      }
-      const url = URL.createObjectURL(await response.blob());
+      const r = await this.hub.rpc.call<{ data: string; mimeType: string }>('page.screenshot', { session: this.session, format: 'png' });
+      const bytes = Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: r.mimeType }));
       const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
       const a = h('a', { href: url, download: `${this.session}-${stamp}.png`, hidden: true });
       document.body.appendChild(a);
@@ -329,17 +467,25 @@ export class SidePanel {
     try {
       await this.hub.rpc.call('trace.start', { session: this.session });
       const hadFocus = document.activeElement === this.startTrace;
-      this.startTrace.disabled = true;
+      this.recording = true;
+      this.renderTools();
       if (hadFocus) {
         this.stopTrace.focus();
       }
       setText(this.traceStatus, `Recording a trace since ${new Date().toLocaleTimeString([], { hour12: false })}.`);
     } catch (e) {
-      showError('Could not start a trace', e);
+      if (e instanceof RpcError && e.kind === 'INVALID_PARAMS') {
+        // someone else started one meanwhile: show what is so, instead of the hub's advice to call a method
+        await this.readTraceStatus();
+        toast('A trace is already recording (someone else started it). Click “Stop trace” to save it.', 'error');
+      } else {
+        showError('Could not start a trace', e);
+      }
     }
   }
 
   private async traceStop(): Promise<void> {
+    const hadFocus = document.activeElement === this.stopTrace;
     try {
       const r = await this.hub.rpc.call<{ path: string; url: string }>('trace.stop', { session: this.session });
       const name = r.url.split('/').pop() ?? 'trace.zip';
@@ -349,10 +495,19 @@ export class SidePanel {
       this.traceLink.hidden = false;
       setText(this.traceStatus, 'Trace saved; open it at trace.playwright.dev or with `npx playwright show-trace`.');
       toast('Trace saved.');
+      this.recording = false;
     } catch (e) {
-      showError('Could not stop the trace', e);
+      if (e instanceof RpcError && e.kind === 'INVALID_PARAMS') {
+        await this.readTraceStatus();
+        toast('No trace is recording (someone else stopped it, or the browser restarted). Click “Start trace” to record one.', 'error');
+      } else {
+        showError('Could not stop the trace', e);
+      }
     } finally {
-      this.startTrace.disabled = false;
+      this.renderTools();
+      if (hadFocus && this.stopTrace.disabled) {
+        this.startTrace.focus(); // a disabled button loses the keyboard focus
+      }
     }
   }
 }

@@ -1,13 +1,13 @@
 package io.browserhub.activity;
 
 import static io.browserhub.command.ParamSpec.opt;
-import static io.browserhub.command.ParamSpec.req;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.command.Access;
 import io.browserhub.command.CommandFamily;
 import io.browserhub.command.MethodTable;
+import io.browserhub.command.ParamSpec;
 import io.browserhub.command.ParamType;
 import io.browserhub.command.Params;
 import io.browserhub.error.HubException;
@@ -49,13 +49,13 @@ public class ActivityCommands implements CommandFamily {
                     int limit = limit(p);
                     return log.read(session, since, limit).thenApply(lines -> page(lines, since));
                 },
-                req("id", ParamType.STRING, "Session id."),
-                opt("sinceSeq", ParamType.INTEGER, "Only entries with this seq or a later one (default 0: from the oldest kept)."),
-                opt("limit", ParamType.INTEGER, "At most this many entries, 1.." + MAX_LIMIT + " (default 100)."));
+                ParamSpec.SESSION_ID,
+                opt("sinceSeq", ParamType.INTEGER, "Only entries with this seq or a later one (default 0: from the oldest kept).").range(0, Long.MAX_VALUE),
+                opt("limit", ParamType.INTEGER, "At most this many entries, 1.." + MAX_LIMIT + " (default 100).").range(1, MAX_LIMIT));
     }
 
     static long sinceSeq(Params p) {
-        long since = p.has("sinceSeq") ? p.node("sinceSeq").asLong() : 0;
+        long since = p.longInteger("sinceSeq", 0);
         if (since < 0) {
             throw HubException.invalidParams("sinceSeq must be 0 or a positive seq, not " + since + ".");
         }

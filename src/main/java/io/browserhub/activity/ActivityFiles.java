@@ -1,5 +1,6 @@
 package io.browserhub.activity;
 
+import io.browserhub.files.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ final class ActivityFiles {
         if (chunk.isEmpty()) {
             return;
         }
-        try (FileChannel out = FileChannel.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (FileChannel out = PrivateFiles.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             for (byte[] bytes : chunk) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {

@@ -34,13 +34,11 @@ public class ActivityResource {
 
     @GET
     @Produces(JSON_LINES)
-    public Response activity(@PathParam("id") String id, @QueryParam("sinceSeq") Long sinceSeq, @QueryParam("limit") Integer limit) {
+    public Response activity(@PathParam("id") String id, @QueryParam("sinceSeq") String sinceSeq, @QueryParam("limit") String limit) {
         Session session = sessions.require(id);
-        if ((sinceSeq != null && sinceSeq < 0) || (limit != null && limit < 1)) {
-            throw HubException.invalidParams("sinceSeq must be 0 or more and limit 1 or more.");
-        }
-        long since = sinceSeq == null ? 0 : sinceSeq;
-        long max = limit == null ? Long.MAX_VALUE : limit;
+        // read as text: JAX-RS answers a query parameter it cannot convert with an empty 404
+        long since = count("sinceSeq", sinceSeq, 0, 0);
+        long max = count("limit", limit, 1, Long.MAX_VALUE);
         List<InputStream> files = log.openAll(session);
         StreamingOutput body = out -> {
             try {
@@ -52,6 +50,23 @@ public class ActivityResource {
         return Response.ok(body, JSON_LINES + "; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + session.id() + "-activity.jsonl\"")
                 .build();
+    }
+
+    /** A whole number of at least {@code min}; INVALID_PARAMS (400) otherwise. */
+    private static long count(String name, String text, long min, long fallback) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw HubException.invalidParams(name + " must be a whole number of " + min + " or more, not \""
+                + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\".");
     }
 
     private static void write(List<InputStream> files, long since, long max, OutputStream out) throws java.io.IOException {

@@ -22,7 +22,8 @@ public class HubExceptionMapper implements ExceptionMapper<HubException> {
         return Response.status(status(e.code())).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error)).build();
     }
 
-    static int status(ErrorCode code) {
+    /** The HTTP status of a protocol error, also for the CDP door's HTTP answers. */
+    public static int status(ErrorCode code) {
         return switch (code) {
             case PARSE_ERROR, INVALID_REQUEST, INVALID_PARAMS, NAVIGATION_FAILED -> 400;
             case UNAUTHORIZED -> 401;

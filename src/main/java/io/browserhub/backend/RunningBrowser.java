@@ -33,4 +33,7 @@ public interface RunningBrowser {
 
     /** The browser's main process when the hub started it on this machine; empty for remote browsers. */
     Optional<ProcessHandle> process();
+
+    /** The browser's own DevTools server, when it has one the hub may reach (the CDP door's upstream). */
+    Optional<DevToolsEndpoint> devTools();
 }

@@ -4,9 +4,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,10 +40,40 @@ public class LocalBackend implements BrowserBackend {
             "--password-store=basic");
 
     private final HubConfig config;
+    private final SpareDriver spare;
+    private volatile Map<String, String> driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     private volatile Optional<Path> executable = Optional.empty();
 
     public LocalBackend(HubConfig config) {
         this.config = config;
+        this.spare = config.browser().spareDriver() ? new SpareDriver(this::newPlaywright) : null;
+    }
+
+    /**
+     * Called once the driver is installed: drivers and browsers keep their temp files in {@code tempDir}, which the hub
+     * empties at every start; the first spare driver starts now, if the hub keeps one.
+     */
+    public void prepare(Path tempDir) {
+        Map<String, String> env = new HashMap<>(PlaywrightDriver.environment()); // installed by now: the machine's Node.js, if any
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        env.put("TMPDIR", tempDir.toString());
+        driverEnv = Map.copyOf(env);
+        if (spare != null) {
+            // a moment later: starting a driver takes a core, which the hub's own start needs first
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(spare::refill);
+        }
+    }
+
+    /** Ends the spare driver: the hub is shutting down. */
+    public void close() {
+        if (spare != null) {
+            spare.close();
+        }
+    }
+
+    /** A Playwright with its own driver process. */
+    private Playwright newPlaywright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv));
     }
 
     @Override
@@ -61,21 +95,23 @@ public class LocalBackend implements BrowserBackend {
 
     @Override
     public RunningBrowser start(LaunchSettings settings, Consumer<String> progress) {
-        progress.accept("starting the Playwright driver");
-        // the driver and Chromium keep their temp files in the data directory, where the hub can clean them
-        Map<String, String> env = new HashMap<>(PlaywrightDriver.environment());
-        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        env.put("TMPDIR", settings.tempDir().toString());
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        progress.accept(spare != null ? "taking the spare Playwright driver" : "starting the Playwright driver");
+        Playwright playwright = spare != null ? spare.take() : newPlaywright();
         try {
-            Files.createDirectories(settings.profile());
-            Files.createDirectories(settings.tempDir());
-            Files.createDirectories(settings.downloads());
+            PrivateFiles.directories(settings.profile());
+            PrivateFiles.directories(settings.tempDir());
+            PrivateFiles.directories(settings.downloads());
+            boolean devToolsReadable = config.cdp().enabled() && DevToolsActivePort.forget(settings.profile());
             progress.accept("launching " + executable().map(Path::toString).orElse("Playwright's Chromium"));
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
-            return new LocalBrowser(playwright, context, settings.profile());
+            Optional<DevToolsEndpoint> devTools = devToolsReadable
+                    ? DevToolsActivePort.await(settings.profile(), 5000) : Optional.empty();
+            if (spare != null) {
+                spare.refill(); // the next start's driver, now that this browser no longer needs the CPU
+            }
+            return new LocalBrowser(playwright, context, settings.profile(), devTools);
         } catch (Exception e) {
             try {
                 playwright.close();
@@ -92,6 +128,10 @@ public class LocalBackend implements BrowserBackend {
 
     private BrowserType.LaunchPersistentContextOptions options(LaunchSettings settings) {
         List<String> args = new ArrayList<>(QUIET_ARGS);
+        if (config.cdp().enabled()) {
+            // beside the pipe Playwright owns: Chromium binds 127.0.0.1 on a port of its choosing (the CDP door's upstream)
+            args.add("--remote-debugging-port=0");
+        }
         config.browser().args().ifPresent(args::addAll);
         BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
                 .setHeadless(settings.headless())

@@ -2,6 +2,7 @@ package io.browserhub.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.RunningBrowser;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +23,10 @@ final class LocalBrowser implements RunningBrowser {
     private final PlaywrightWakeup wakeup;
     private volatile boolean closing;
 
-    LocalBrowser(Playwright playwright, BrowserContext context, Path profile) {
+    private final Optional<DevToolsEndpoint> devTools;
+
+    LocalBrowser(Playwright playwright, BrowserContext context, Path profile, Optional<DevToolsEndpoint> devTools) {
+        this.devTools = devTools;
         this.playwright = playwright;
         this.context = context;
         this.profile = profile;
@@ -92,5 +96,10 @@ final class LocalBrowser implements RunningBrowser {
     @Override
     public Optional<ProcessHandle> process() {
         return browser;
+    }
+
+    @Override
+    public Optional<DevToolsEndpoint> devTools() {
+        return devTools;
     }
 }

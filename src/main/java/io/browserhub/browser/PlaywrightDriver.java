@@ -2,6 +2,7 @@ package io.browserhub.browser;
 
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.impl.driver.jar.DriverJar;
+import io.browserhub.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ public final class PlaywrightDriver {
         if (!Files.exists(dir.resolve(COMPLETE_MARKER))) {
             long t0 = System.nanoTime();
             LOG.infof("Unpacking the Playwright %s driver into %s (once per version)...", version(), dir);
-            Files.createDirectories(driversDir);
+            PrivateFiles.directories(driversDir);
             Path tmp = Files.createTempDirectory(driversDir, ".unpacking-");
             try {
                 Optional<InputStream> embedded = packed.get();

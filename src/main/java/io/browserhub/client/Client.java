@@ -30,7 +30,7 @@ public final class Client {
         return new Client("c" + IDS.incrementAndGet(), "anonymous-" + ANONYMOUS.incrementAndGet(), ClientKind.AGENT, true);
     }
 
-    /** A connection that introduced itself when it opened (an MCP session names its client in initialize). */
+    /** A connection that names itself as it opens (an MCP session in initialize, a CDP client with ?client=NAME). */
     public static Client connection(String name, ClientKind kind) {
         return new Client("c" + IDS.incrementAndGet(), name, kind, true);
     }

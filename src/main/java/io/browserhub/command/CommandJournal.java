@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Reports every finished command on a session as a {@code command} event (which the activity log keeps):
- * who, what, on which selector or URL, how long, and how it ended. Typed text is never reported, only its
- * length.
+ * who, what, on which selector or URL, how long, and how it ended. Typed text is reported only as its length,
+ * except a person's keys outside password fields (input.key).
  */
 @ApplicationScoped
 public class CommandJournal implements CommandListener {
@@ -44,8 +44,14 @@ public class CommandJournal implements CommandListener {
         }
         CommandDone.Who who = new CommandDone.Who(o.client().id(), o.client().name(), o.client().kind().wire());
         String tab = p != null && p.path("tab").isTextual() ? p.get("tab").asText() : null;
-        events.emit(session, tab, new CommandDone(who, o.method(), shown(p, "selector"), shown(p, "url"),
-                lengths.isEmpty() ? null : lengths, o.durationMs(), o.outcome()));
+        Integer count = p != null && p.path("count").canConvertToInt() ? p.get("count").asInt() : null;
+        // what input.key typed: a person's keys are what the activity log is for (the dashboard shows them as words),
+        // but only where the page does not hide them; in a password field (or when that is unknown) only "secret" is kept
+        boolean key = "input.key".equals(o.method());
+        boolean visible = key && o.result() instanceof InputCommands.KeyResult r && !r.secret();
+        events.emit(session, tab, new CommandDone(who, o.method(), shown(p, "selector"), shown(p, "url"), shown(p, "type"), count,
+                lengths.isEmpty() ? null : lengths, visible ? shown(p, "key") : null, visible ? shown(p, "text") : null,
+                key && !visible ? Boolean.TRUE : null, o.durationMs(), o.outcome()));
     }
 
     private static String shown(JsonNode params, String name) {

@@ -31,11 +31,12 @@ public record CommandOutcome(String method, JsonNode params, Client client, Obje
     }
 
     /**
-     * Flow control rather than a command a person would look for (screencast.ack: one per frame per viewer):
+     * Flow control rather than a command a person would look for (screencast.ack: one per frame per viewer;
+     * session.thumbnail: the dashboard's glance at every running session, every few seconds):
      * counted in metrics, but kept out of the activity log, the event stream and the log lines.
      */
     public boolean flowControl() {
-        return "screencast.ack".equals(method);
+        return "screencast.ack".equals(method) || "session.thumbnail".equals(method);
     }
 
     public double durationMs() {

@@ -7,8 +7,10 @@ import io.browserhub.client.Client;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import io.quarkus.arc.All;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +27,10 @@ public class Dispatcher {
 
     private final MethodTable table;
     private final ObjectMapper json;
-    private final Instance<CommandListener> listeners;
+    private final List<CommandListener> listeners;
     private final long defaultTimeoutMs;
 
-    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, Instance<CommandListener> listeners) {
+    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, @All List<CommandListener> listeners) {
         this.table = table;
         this.json = json;
         this.listeners = listeners;
@@ -36,21 +38,37 @@ public class Dispatcher {
     }
 
     /**
-     * Never throws: every failure, synchronous or not, completes the stage exceptionally. Every command is
-     * reported to the listeners (journal, metrics, log) before its caller sees the outcome.
+     * Never throws: every failure, synchronous or not, completes the stage exceptionally. The caller hears the outcome
+     * first (its response goes out); then every listener (journal, metrics, log) hears about the command, on the same
+     * thread, so the journal's order stays the order commands finished in.
      */
     public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
         long started = System.nanoTime();
-        return run(method, params, client).whenComplete((result, failure) -> {
-            CommandOutcome outcome = new CommandOutcome(method, params, client, result, failure, System.nanoTime() - started);
-            for (CommandListener listener : listeners) {
-                try {
-                    listener.finished(outcome);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "A command listener failed on %s", method);
-                }
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        run(method, params, client).whenComplete((result, failure) -> {
+            long duration = System.nanoTime() - started;
+            if (failure == null) {
+                answer.complete(result);
+            } else {
+                answer.completeExceptionally(failure);
             }
+            report(new CommandOutcome(method, params, client, result, failure, duration));
         });
+        return answer;
+    }
+
+    /**
+     * Tells the listeners (journal, metrics, log) about a command; also for what a door runs without the method
+     * table (the CDP door's navigations and input, which go to Chromium as they are).
+     */
+    public void report(CommandOutcome outcome) {
+        for (CommandListener listener : listeners) {
+            try {
+                listener.finished(outcome);
+            } catch (RuntimeException e) {
+                LOG.warnf(LogText.safe(e), "A command listener failed on %s", LogText.escape(outcome.method()));
+            }
+        }
     }
 
     private CompletionStage<Object> run(String method, JsonNode params, Client client) {
@@ -74,7 +92,7 @@ public class Dispatcher {
         if (!params.isObject()) {
             throw HubException.invalidParams(spec.name() + " takes named parameters: \"params\" must be an object.");
         }
-        ObjectNode object = (ObjectNode) params;
+        ObjectNode object = underDeclaredNames(spec, (ObjectNode) params);
         Set<String> known = spec.params().stream().map(ParamSpec::name).collect(Collectors.toSet());
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -87,12 +105,40 @@ public class Dispatcher {
             JsonNode value = object.get(p.name());
             if (value == null || value.isNull()) {
                 if (p.required()) {
-                    throw HubException.invalidParams(spec.name() + " needs \"" + p.name() + "\" (" + p.type().describe() + "): " + p.description());
+                    throw HubException.invalidParams(spec.name() + " needs \"" + p.name() + "\""
+                            + (p.alias() == null ? "" : " (or \"" + p.alias() + "\")") + " (" + p.type().describe() + "): " + p.description());
                 }
             } else if (!p.type().accepts(value)) {
                 throw HubException.invalidParams("\"" + p.name() + "\" of " + spec.name() + " must be " + p.type().describe()
                         + ", not " + value.getNodeType().name().toLowerCase() + ".");
+            } else if (p.type() == ParamType.INTEGER && !p.inRange(ParamType.integral(value))) {
+                throw new HubException(ErrorCode.INVALID_PARAMS, "\"" + p.name() + "\" of " + spec.name() + " must be " + p.min()
+                        + ".." + p.max() + ", not " + value.asText() + ".", Map.of("param", p.name(), "minimum", p.min(), "maximum", p.max()));
+            } else {
+                // mistakes recognisable from the value alone are refused before the command waits in any queue
+                p.type().check(p.name(), value);
             }
+        }
+        return object;
+    }
+
+    /** Parameters given under an alias, renamed to their declared name; the handler only knows that one. */
+    private ObjectNode underDeclaredNames(MethodSpec spec, ObjectNode given) {
+        ObjectNode object = given;
+        for (ParamSpec p : spec.params()) {
+            if (p.alias() == null || !given.has(p.alias())) {
+                continue;
+            }
+            JsonNode value = given.get(p.alias());
+            if (given.has(p.name()) && !given.get(p.name()).equals(value)) {
+                throw HubException.invalidParams(spec.name() + " got both \"" + p.name() + "\" and \"" + p.alias()
+                        + "\", which name the same parameter; give one of them.");
+            }
+            if (object == given) {
+                object = given.deepCopy();
+            }
+            object.remove(p.alias());
+            object.set(p.name(), value);
         }
         return object;
     }

@@ -2,20 +2,22 @@ package io.browserhub.command;
 
 import static io.browserhub.command.ParamSpec.req;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.client.ClientKind;
+import io.browserhub.command.openrpc.OpenRpcDocument;
 import io.browserhub.config.HubConfig;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.SessionState;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,28 +26,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HubCommands implements CommandFamily {
 
-    private final long startedAt = System.currentTimeMillis();
+    private volatile long startedAt = System.currentTimeMillis();
     private final SessionRegistry sessions;
     private final HubConfig config;
     private final LocalBackend launcher;
     private final MethodTable table;
     private final Instance<HubInfoSection> sections;
     private final String version;
+    private final ObjectMapper json;
 
     public HubCommands(SessionRegistry sessions, HubConfig config, LocalBackend launcher, MethodTable table,
-                       Instance<HubInfoSection> sections, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+                       Instance<HubInfoSection> sections, @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+                       ObjectMapper json) {
         this.sessions = sessions;
         this.config = config;
         this.launcher = launcher;
         this.table = table;
         this.sections = sections;
         this.version = version;
+        this.json = json;
+    }
+
+    /** Uptime counts from the hub's start, not from this bean's first use (the first RPC). */
+    void started(@Observes StartupEvent event) {
+        startedAt = System.currentTimeMillis();
     }
 
     @Override
     public void register(MethodTable.Builder t) {
         t.hub("hub.info", Access.HUB, "What this hub is: version, uptime, session counts and limits.",
-                "{version, uptimeMs, sessions: {total, running}, limits, browser}",
+                "{version, uptimeMs, sessions: {total, running}, limits, sessionDefaults: {headless, viewport, idleTimeoutSec}, browser}",
                 call -> CompletableFuture.completedFuture(info()));
         t.hub("client.hello", Access.HUB, "Names this connection's client; its name appears in logs and to other clients.",
                 "{clientId}",
@@ -61,7 +71,7 @@ public class HubCommands implements CommandFamily {
                 req("name", ParamType.STRING, "Who you are, e.g. \"research-agent\" or \"alice\"."),
                 ParamSpec.opt("kind", ParamType.STRING, "\"agent\" (default) or \"human\"."));
         t.hub("rpc.discover", Access.HUB, "This API as an OpenRPC document, generated from the method table.",
-                "OpenRPC document", call -> CompletableFuture.completedFuture(openRpc(table.all())));
+                "OpenRPC document", call -> CompletableFuture.completedFuture(OpenRpcDocument.of(table.all(), version, json)));
     }
 
     private Map<String, Object> info() {
@@ -76,34 +86,16 @@ public class HubCommands implements CommandFamily {
         info.put("uptimeMs", System.currentTimeMillis() - startedAt);
         info.put("sessions", Map.of("total", all.size(), "running", running));
         info.put("limits", limits);
+        // what session.create uses for options it is not given, so forms can show them as hints
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("headless", config.browser().headless());
+        defaults.put("viewport", Map.of("width", config.browser().viewportWidth(), "height", config.browser().viewportHeight()));
+        defaults.put("idleTimeoutSec", config.session().idleTimeout().toSeconds());
+        info.put("sessionDefaults", defaults);
         sections.forEach(section -> info.put(section.name(), section.describe()));
         info.put("browser", Map.of(
                 "executable", launcher.executable().map(Path::toString).orElse("playwright-chromium"),
                 "playwright", PlaywrightDriver.version()));
         return info;
-    }
-
-    private Map<String, Object> openRpc(Collection<MethodSpec> specs) {
-        List<Map<String, Object>> methods = new ArrayList<>();
-        for (MethodSpec spec : specs) {
-            List<Map<String, Object>> params = new ArrayList<>();
-            for (ParamSpec p : spec.params()) {
-                params.add(Map.of("name", p.name(), "required", p.required(), "description", p.description(), "schema", p.type().schema()));
-            }
-            Map<String, Object> method = new LinkedHashMap<>();
-            method.put("name", spec.name());
-            method.put("summary", spec.summary());
-            method.put("paramStructure", "by-name");
-            method.put("params", params);
-            method.put("result", Map.of("name", "result", "description", spec.result(), "schema", Map.of()));
-            method.put("x-access", spec.access().name().toLowerCase());
-            methods.add(method);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("openrpc", "1.3.2");
-        doc.put("info", Map.of("title", "browserhub", "version", version,
-                "description", "Long-lived browser sessions shared by agents and people."));
-        doc.put("methods", methods);
-        return doc;
     }
 }

@@ -17,6 +17,10 @@ import java.util.Map;
 @ApplicationScoped
 public class InputCommands implements CommandFamily {
 
+    /** input.key's result; the journal shows the key or text only when it is false. */
+    public record KeyResult(boolean secret) {
+    }
+
     @Override
     public void register(MethodTable.Builder t) {
         t.page("input.mouse", Access.DRIVE, "A mouse event at viewport coordinates (CSS pixels).", "{}",
@@ -50,12 +54,14 @@ public class InputCommands implements CommandFamily {
                 req("action", ParamType.STRING, "move, down, up, click or wheel."),
                 req("x", ParamType.NUMBER, "Viewport x in CSS pixels."), req("y", ParamType.NUMBER, "Viewport y in CSS pixels."),
                 opt("button", ParamType.STRING, "left (default), right or middle."),
-                opt("clickCount", ParamType.INTEGER, "2 for the second click of a double click."),
+                opt("clickCount", ParamType.INTEGER, "2 for the second click of a double click.").range(1, 10),
                 opt("dx", ParamType.NUMBER, "Wheel: horizontal delta."), opt("dy", ParamType.NUMBER, "Wheel: vertical delta."));
-        t.page("input.key", Access.DRIVE, "A keyboard event to the focused element.", "{}",
+        t.page("input.key", Access.DRIVE, "A keyboard event to the focused element. secret: the element hides what is typed"
+                        + " (a password field), so the activity log keeps no trace of the key.", "{secret}",
                 (live, p) -> {
                     Page page = live.page(p.tab());
                     Keyboard keyboard = page.keyboard();
+                    boolean secret = FocusedField.isSecret(page);
                     String action = p.choice("action", null, List.of("press", "down", "up", "insertText"));
                     if (action.equals("insertText")) {
                         keyboard.insertText(p.string("text"));
@@ -68,7 +74,7 @@ public class InputCommands implements CommandFamily {
                         }
                     }
                     live.touched();
-                    return Map.of();
+                    return new KeyResult(secret);
                 },
                 req("action", ParamType.STRING, "press, down, up or insertText."),
                 opt("key", ParamType.STRING, "Key name for press/down/up (Enter, a, ArrowLeft, Control+A)."),

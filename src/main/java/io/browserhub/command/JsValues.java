@@ -23,6 +23,8 @@ final class JsValues {
 
     /** Date.prototype.toJSON's format. */
     private static final DateTimeFormatter JS_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** Number.MAX_SAFE_INTEGER: every integer up to it is exact in a JavaScript number. */
+    private static final double MAX_SAFE_INTEGER = 9007199254740991d;
     private static final Pattern ERROR_LINE = Pattern.compile("([A-Za-z_$][\\w$]*): (.*)");
 
     private JsValues() {
@@ -65,6 +67,10 @@ final class JsValues {
         }
         if (value instanceof Pattern regex) {
             return regex.pattern();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER) {
+            // Playwright hands back every number beyond 32 bits as a Double: 1700000000000, not 1.7E12
+            return d.longValue();
         }
         return value;
     }

@@ -2,7 +2,10 @@ package io.browserhub.command;
 
 import java.util.List;
 
-/** A method of the protocol: its name, what it does, its parameters and its handler. */
+/**
+ * A method of the protocol: its name, what it does, its parameters and its handler; {@code onTab}: it works on one
+ * tab of a session (the {@code tab} parameter, else the caller's leased tab, else the active one).
+ */
 public record MethodSpec(
         String name,
         String summary,
@@ -10,5 +13,10 @@ public record MethodSpec(
         List<ParamSpec> params,
         String result,
         boolean interrupting,
+        boolean onTab,
         Handler handler) {
+
+    MethodSpec withHandler(Handler other) {
+        return new MethodSpec(name, summary, access, params, result, interrupting, onTab, other);
+    }
 }

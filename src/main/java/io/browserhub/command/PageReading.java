@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.ScreenshotType;
 import io.browserhub.browser.ImageSize;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.Map;
 public class PageReading implements CommandFamily {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-    private static final ParamSpec SCOPE = opt("selector", ParamType.STRING, "Only this element (default: the whole page).");
+    private static final ParamSpec SCOPE = opt("selector", ParamType.SELECTOR, "Only this element (default: the whole page).");
 
     private final SessionRegistry sessions;
 
@@ -59,8 +60,9 @@ public class PageReading implements CommandFamily {
                     return Map.of("text", target.innerText(new Locator.InnerTextOptions().setTimeout(p.timeoutMs())));
                 }, SCOPE);
         t.waiting("page.snapshot", Access.READ,
-                "ARIA snapshot (YAML) of the page or an element, with [ref=eN] refs usable as selector aria-ref=eN; "
-                        + "also the tab's URL and title, so one call tells an agent where it is.",
+                "ARIA snapshot (YAML) of the page or an element. Each element has a ref, [ref=e5] (inside frames [ref=f1e5]): "
+                        + "use it as the selector aria-ref=e5 until the page changes. Also the tab's URL and title, so one call "
+                        + "tells an agent where it is.",
                 "{snapshot, url, title, tab, truncated, totalChars}",
                 (live, p) -> {
                     Integer maxChars = p.integerOrNull("maxChars");
@@ -97,8 +99,8 @@ public class PageReading implements CommandFamily {
                 (live, p) -> {
                     String format = p.choice("format", "png", List.of("png", "jpeg"));
                     Integer quality = p.integerOrNull("quality");
-                    if (quality != null && (quality < 0 || quality > 100 || format.equals("png"))) {
-                        throw HubException.invalidParams("quality is 0..100 and only applies to format \"jpeg\".");
+                    if (quality != null && format.equals("png")) {
+                        throw HubException.invalidParams("quality only applies to format \"jpeg\".");
                     }
                     Page page = live.page(p.tab());
                     byte[] image = capture(page, p, format, quality);
@@ -114,9 +116,9 @@ public class PageReading implements CommandFamily {
                 },
                 opt("fullPage", ParamType.BOOLEAN, "The whole scrollable page instead of the viewport."),
                 opt("format", ParamType.STRING, "png (default) or jpeg."),
-                opt("quality", ParamType.INTEGER, "JPEG quality 0..100."),
+                opt("quality", ParamType.INTEGER, "JPEG quality 0..100.").range(0, 100),
                 SCOPE);
-        t.page("page.consoleMessages", Access.READ,
+        t.sessionWide("page.consoleMessages", Access.READ,
                 "The tab's recent console messages (Playwright keeps the last 200) and uncaught page errors.",
                 "{messages: [{type, text, location}], errors: [text]}",
                 (live, p) -> {
@@ -137,7 +139,7 @@ public class PageReading implements CommandFamily {
                 },
                 opt("level", ParamType.STRING, "error, warning, info or debug (default): that level and the more severe ones."),
                 opt("all", ParamType.BOOLEAN, "Also the messages from before the last navigation (default false)."));
-        t.page("page.requests", Access.READ,
+        t.sessionWide("page.requests", Access.READ,
                 "The tab's recent network requests (Playwright keeps the last 100), oldest first, with their responses so far.",
                 "{requests: [{method, url, resourceType, status, statusText, failure}]}",
                 (live, p) -> {
@@ -190,8 +192,7 @@ public class PageReading implements CommandFamily {
         Path dir = sessions.require(sessionId).paths().screenshots();
         Path file = dir.resolve(FILE_TIME.format(Instant.now()) + "-" + tab + "." + (format.equals("jpeg") ? "jpg" : "png"));
         try {
-            Files.createDirectories(dir);
-            Files.write(file, image);
+            PrivateFiles.write(file, image);
         } catch (IOException e) {
             throw new HubException(ErrorCode.INTERNAL_ERROR, "Cannot save the screenshot to " + file + ": " + e.getMessage());
         }

@@ -11,6 +11,9 @@ public enum ParamType {
     BOOLEAN(Map.of("type", "boolean")),
     OBJECT(Map.of("type", "object")),
     STRING_ARRAY(Map.of("type", "array", "items", Map.of("type", "string"))),
+    OBJECT_ARRAY(Map.of("type", "array", "items", Map.of("type", "object"))),
+    /** A Playwright selector (a string); a bare snapshot ref is refused at once with the form to write. */
+    SELECTOR(Map.of("type", "string")),
     ANY(Map.of());
 
     private final Map<String, Object> schema;
@@ -25,19 +28,34 @@ public enum ParamType {
 
     boolean accepts(JsonNode value) {
         return switch (this) {
-            case STRING -> value.isTextual();
-            case INTEGER -> value.isIntegralNumber() || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
-            case NUMBER -> value.isNumber();
+            case STRING, SELECTOR -> value.isTextual();
+            case INTEGER -> value.isIntegralNumber() || (value.isNumber() && Double.isFinite(value.asDouble())
+                    && value.asDouble() == Math.rint(value.asDouble()));
+            case NUMBER -> value.isNumber() && Double.isFinite(value.asDouble());
             case BOOLEAN -> value.isBoolean();
             case OBJECT -> value.isObject();
-            case STRING_ARRAY -> value.isArray() && allText(value);
+            case STRING_ARRAY -> value.isArray() && all(value, JsonNode::isTextual);
+            case OBJECT_ARRAY -> value.isArray() && all(value, JsonNode::isObject);
             case ANY -> true;
         };
     }
 
-    private static boolean allText(JsonNode array) {
+    /** An accepted INTEGER value, exactly: 1e30 stays 10^30 here, never a wrapped or clamped int. */
+    static java.math.BigInteger integral(JsonNode value) {
+        return value.isIntegralNumber() ? value.bigIntegerValue() : value.decimalValue().toBigInteger();
+    }
+
+
+    /** Refuses a well-typed value that is still surely wrong, with a sentence that says what to write instead. */
+    void check(String name, JsonNode value) {
+        if (this == SELECTOR) {
+            Selectors.refuseBareRef(name, value.asText());
+        }
+    }
+
+    private static boolean all(JsonNode array, java.util.function.Predicate<JsonNode> test) {
         for (JsonNode item : array) {
-            if (!item.isTextual()) {
+            if (!test.test(item)) {
                 return false;
             }
         }
@@ -47,6 +65,8 @@ public enum ParamType {
     String describe() {
         return switch (this) {
             case STRING_ARRAY -> "an array of strings";
+            case OBJECT_ARRAY -> "an array of objects";
+            case SELECTOR -> "a selector string";
             case INTEGER -> "an integer";
             case OBJECT -> "an object";
             case ANY -> "any JSON value";

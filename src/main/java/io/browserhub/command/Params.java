@@ -39,19 +39,25 @@ public final class Params {
         return has(name) ? node.get(name).asText() : fallback;
     }
 
+    /** An integer parameter; its declared range (ParamSpec) was checked, so it fits an int unless declared wider. */
     public int integer(String name, int fallback) {
-        return has(name) ? node.get(name).asInt() : fallback;
+        return has(name) ? ParamType.integral(node.get(name)).intValueExact() : fallback;
     }
 
     public Integer integerOrNull(String name) {
-        return has(name) ? node.get(name).asInt() : null;
+        return has(name) ? integer(name, 0) : null;
     }
 
     public int integer(String name) {
         if (!has(name)) {
             throw HubException.invalidParams("Missing parameter \"" + name + "\".");
         }
-        return node.get(name).asInt();
+        return integer(name, 0);
+    }
+
+    /** An integer parameter declared with a range wider than an int (a seq, say). */
+    public long longInteger(String name, long fallback) {
+        return has(name) ? ParamType.integral(node.get(name)).longValueExact() : fallback;
     }
 
     public double number(String name, double fallback) {
@@ -76,7 +82,7 @@ public final class Params {
 
     /** The parameter as plain Java values (Map, List, String, Number, Boolean, null), e.g. for page.evaluate. */
     public Object plain(String name) {
-        return has(name) ? json.convertValue(node.get(name), Object.class) : null;
+        return has(name) ? JsonArguments.plain(node.get(name)) : null;
     }
 
     public JsonNode node(String name) {
@@ -86,6 +92,13 @@ public final class Params {
     /** The session a method addresses: the {@link ParamSpec#SESSION} parameter. */
     public String session() {
         return string(ParamSpec.SESSION.name());
+    }
+
+    /** These parameters with {@code tab} set: where a command without one goes (the caller's leased tab). */
+    public Params withTab(String tab) {
+        ObjectNode copy = node.deepCopy();
+        copy.put("tab", tab);
+        return new Params(copy, json, defaultTimeoutMs);
     }
 
     /** The tab a page method addresses; null means the session's active tab. */
@@ -98,11 +111,8 @@ public final class Params {
         if (!has("timeoutMs")) {
             return defaultTimeoutMs;
         }
-        int value = node.get("timeoutMs").asInt();
-        if (value < 0) {
-            throw HubException.invalidParams("timeoutMs must be 0 (no timeout) or a positive number of milliseconds, not " + value + ".");
-        }
-        return value;
+        // the range was checked against the declaration (MethodTable.Builder.TIMEOUT)
+        return longInteger("timeoutMs", defaultTimeoutMs);
     }
 
     /** A string parameter that must be one of the given values. */

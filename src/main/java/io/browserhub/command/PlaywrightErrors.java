@@ -7,7 +7,9 @@ import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.session.LiveSession;
 import io.browserhub.session.event.DialogClosed;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -19,11 +21,33 @@ final class PlaywrightErrors {
 
     /** "TypeError: msg" or "Error: Error: msg": the page's error name and message inside Playwright's wrapper. */
     private static final Pattern THROWN = Pattern.compile("(?:Error: )?([A-Za-z_$][\\w$]*(?:Error|Exception)?): (.*)");
+    /** A strict-mode violation: "resolved to 3 elements:", then "    1) <button>One</button> aka getByRole(...)" lines. */
+    private static final Pattern MATCH_COUNT = Pattern.compile("resolved to (\\d+) elements");
+    private static final Pattern MATCH_LINE = Pattern.compile("\\s*(\\d+)\\) (<.*?>.*?)(?: aka .*)?");
+    /** The call log's "locator resolved to <p id="para">text</p>". */
+    private static final Pattern RESOLVED = Pattern.compile("locator resolved to (<.*)");
+
+    /** An action on the wrong kind of element: what Playwright says, what the action needs, and what to do instead. */
+    private record WrongElement(String playwrightSays, String needs, String instead) {
+    }
+
+    private static final List<WrongElement> WRONG_ELEMENTS = List.of(
+            new WrongElement("Element is not an <input>, <textarea>, <select> or [contenteditable]",
+                    "a text field (<input>, <textarea> or a contenteditable element)",
+                    "Use page.click for buttons and links, or page.type to type into whatever has the focus."),
+            new WrongElement("cannot be filled", "a text field (<input>, <textarea> or a contenteditable element)",
+                    "Use page.check or page.uncheck for checkboxes and radio buttons, page.setInputFiles for file inputs."),
+            new WrongElement("Not a checkbox or radio button", "a checkbox or radio button",
+                    "Use page.click to press other elements."),
+            new WrongElement("Element is not a <select> element", "a <select> element",
+                    "For a drop-down built from other elements, page.click it, then page.click the option."),
+            new WrongElement("Node is not an HTMLInputElement", "an <input type=\"file\">",
+                    "Some pages hide the file input behind a button: point the selector at the input itself."));
 
     private PlaywrightErrors() {
     }
 
-    static Object translate(Call call, LiveSession live, Callable<Object> action) throws Exception {
+    static <T> T translate(Call call, LiveSession live, Callable<T> action) throws Exception {
         int dialogsBefore = live.dialogs().opened();
         try {
             return action.call();
@@ -113,8 +137,18 @@ final class PlaywrightErrors {
                     + firstLine(message), data, e);
         }
         if (message.contains("strict mode violation")) {
-            return new HubException(ErrorCode.INVALID_PARAMS, "Selector matched more than one element; make it specific: "
-                    + firstLine(message), data, e);
+            return ambiguous(call, message, data, e);
+        }
+        for (WrongElement wrong : WRONG_ELEMENTS) {
+            if (message.contains(wrong.playwrightSays())) {
+                String element = resolvedElement(e.getMessage());
+                if (element != null) {
+                    data.put("element", element);
+                }
+                return new HubException(ErrorCode.NO_ELEMENT, call.method() + " needs " + wrong.needs() + ", but selector \""
+                        + p.string("selector", "") + "\" is " + (element == null ? "another kind of element" : element) + ". "
+                        + wrong.instead(), data, e);
+            }
         }
         if (message.contains("Not a checkbox") || message.contains("not an <input>") || message.contains("Element is not")
                 || message.contains("not a <select>") || message.contains("Cannot type") || message.contains("did not change its state")) {
@@ -122,6 +156,52 @@ final class PlaywrightErrors {
                     + "\" cannot do that: " + firstLine(message), data, e);
         }
         return new HubException(ErrorCode.INTERNAL_ERROR, call.method() + " failed: " + firstLine(message), data, e);
+    }
+
+    /**
+     * A strict-mode violation: the selector matched several elements where the action needs one. NO_ELEMENT, not
+     * INVALID_PARAMS: the request is well formed and the same selector may match exactly one element on another page
+     * or a moment later; like a selector that matches nothing, it is about this page, and the remedy is the same
+     * (look at the page, then point at one element). Playwright lists at most ten of the matches.
+     */
+    private static HubException ambiguous(Call call, String message, Map<String, Object> data, PlaywrightException e) {
+        String selector = call.params().string("selector", "");
+        Matcher count = MATCH_COUNT.matcher(message);
+        int total = count.find() ? Integer.parseInt(count.group(1)) : -1;
+        List<Map<String, Object>> matches = new ArrayList<>();
+        StringBuilder listed = new StringBuilder();
+        for (String line : message.split("\n")) {
+            Matcher m = MATCH_LINE.matcher(line);
+            if (m.matches()) {
+                int n = Integer.parseInt(m.group(1));
+                String nth = selector + " >> nth=" + (n - 1);
+                Map<String, Object> match = new LinkedHashMap<>();
+                match.put("element", m.group(2));
+                match.put("selector", nth);
+                matches.add(match);
+                listed.append("\n").append(n).append(") ").append(m.group(2)).append("  ->  ").append(nth);
+            }
+        }
+        if (total >= 0) {
+            data.put("count", total);
+        }
+        data.put("matches", matches);
+        String more = total > matches.size() ? "\n... and " + (total - matches.size()) + " more" : "";
+        return new HubException(ErrorCode.NO_ELEMENT, "Selector \"" + selector + "\" matched " + (total >= 0 ? total : "several")
+                + " elements, and " + call.method() + " acts on exactly one. Make the selector specific (an id, role=button[name=\"...\"],"
+                + " or a ref from page.snapshot as aria-ref=e5), or pick one of these:" + listed + more, data, e);
+    }
+
+    /** The element Playwright's call log says the selector resolved to, e.g. {@code <p id="para">text</p>}; null if none. */
+    private static String resolvedElement(String raw) {
+        String found = null;
+        if (raw != null) {
+            Matcher m = RESOLVED.matcher(raw);
+            while (m.find()) {
+                found = m.group(1).strip();
+            }
+        }
+        return found;
     }
 
     /** The page's exception as thrown: Playwright reports it as Error("TypeError: msg\n    at ...") with its own frames appended. */
@@ -132,7 +212,8 @@ final class PlaywrightErrors {
         String jsMessage = thrown.matches() ? thrown.group(2) : first;
         StringBuilder pageStack = new StringBuilder();
         for (String line : (stack.isEmpty() ? message : stack).split("\n")) {
-            if (line.contains("UtilityScript") || line.contains("coreBundle.js") || line.contains("/driver/")) {
+            if (line.contains("UtilityScript") || line.contains("coreBundle.js") || line.contains("/driver/")
+                    || line.contains("browserhub-evaluate")) {
                 break;
             }
             pageStack.append(pageStack.isEmpty() ? "" : "\n").append(line.startsWith("Error: " + jsName) ? line.substring(7) : line);

@@ -4,13 +4,18 @@ import static io.browserhub.command.ParamSpec.opt;
 import static io.browserhub.command.ParamSpec.req;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionOptions;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.Viewport;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,47 +30,51 @@ public class SessionCommands implements CommandFamily {
         opt("userAgent", ParamType.STRING, "User-Agent header and navigator.userAgent."),
         opt("locale", ParamType.STRING, "Locale such as \"en-GB\"."),
         opt("timezoneId", ParamType.STRING, "Time zone such as \"Europe/Paris\"."),
-        opt("idleTimeoutSec", ParamType.INTEGER, "Stop the browser after this many idle seconds (0 = never)."),
+        opt("idleTimeoutSec", ParamType.INTEGER, "Stop the browser after this many idle seconds (0 = never).").range(0, 31_536_000),
     };
 
     private final SessionRegistry sessions;
     private final ControlGate control;
+    private final SessionUrls urls;
 
-    public SessionCommands(SessionRegistry sessions, ControlGate control) {
+    public SessionCommands(SessionRegistry sessions, ControlGate control, SessionUrls urls) {
         this.sessions = sessions;
         this.control = control;
+        this.urls = urls;
     }
 
     @Override
     public void register(MethodTable.Builder t) {
         String info = "SessionInfo";
-        t.hub("session.create", Access.MANAGE, "Creates a session and starts its browser; SESSION_EXISTS if the id is taken.", info,
+        t.hub("session.create", Access.MANAGE, "Creates a session and starts its browser; SESSION_EXISTS if the id is taken,"
+                + " LIMIT_REACHED at the hub's session cap, SESSION_UNAVAILABLE if the browser cannot start.", info,
                 call -> started(sessions.create(call.params().string("id", null), options(call.params()))),
                 with(opt("id", ParamType.STRING, "Session id (letters, digits, . _ -); generated when absent.")));
-        t.hub("session.ensure", Access.MANAGE, "Creates the session, or starts it if stopped, or returns it if running.", info,
+        t.hub("session.ensure", Access.MANAGE, "Creates the session, or starts it if stopped, or returns it if running;"
+                + " LIMIT_REACHED at the hub's session cap, SESSION_UNAVAILABLE if the browser cannot start.", info,
                 call -> started(sessions.ensure(call.params().string("id"), options(call.params()))),
                 with(req("id", ParamType.STRING, "Session id.")));
         t.hub("session.get", Access.READ, "Describes one session.", info,
                 call -> CompletableFuture.completedFuture(described(sessions.require(call.params().string("id")).info())),
-                req("id", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION_ID);
         t.hub("session.list", Access.READ, "Describes every session.", "{sessions: [SessionInfo]}",
                 call -> CompletableFuture.completedFuture(Map.of("sessions",
                         sessions.all().stream().map(Session::info).map(this::described).toList())));
         t.hub("session.stop", Access.MANAGE, "Closes the browser after the commands already queued; the profile is kept.", info,
                 call -> sessions.require(call.params().string("id")).stop().thenApply(this::described),
-                req("id", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION_ID);
         t.hub("session.delete", Access.MANAGE, "Closes the browser and removes the profile, logs and files.", "{deleted: true}",
                 call -> sessions.delete(call.params().string("id")).thenApply(x -> Map.of("deleted", true)),
-                req("id", ParamType.STRING, "Session id."));
+                ParamSpec.SESSION_ID);
     }
 
     private CompletionStage<SessionInfo> started(Session session) {
         return session.start().thenApply(this::described);
     }
 
-    /** SessionInfo with its controller, which the session itself does not know. */
+    /** SessionInfo with its controller and its CDP URL, which the session itself does not know. */
     private SessionInfo described(SessionInfo info) {
-        return info.withController(control.controller(info.id()).orElse(null));
+        return info.withController(control.controller(info.id()).orElse(null)).withCdpUrl(urls.cdpUrl(info.id()));
     }
 
     private static ParamSpec[] with(ParamSpec id) {
@@ -75,20 +84,64 @@ public class SessionCommands implements CommandFamily {
         return all;
     }
 
+    /**
+     * The options, checked before anything is created: a value Chromium would refuse at launch must not leave a
+     * session record behind (counting towards the cap) that can never start.
+     */
     static SessionOptions options(Params p) {
         Viewport viewport = null;
         if (p.has("viewport")) {
             JsonNode v = p.node("viewport");
-            if (!v.path("width").isIntegralNumber() || !v.path("height").isIntegralNumber()) {
-                throw HubException.invalidParams("viewport must be {\"width\": integer, \"height\": integer}.");
+            if (!fitsInt(v.path("width")) || !fitsInt(v.path("height"))) {
+                throw HubException.invalidParams("viewport must be {\"width\": integer, \"height\": integer} within "
+                        + Viewport.MIN + ".." + Viewport.MAX_WIDTH + " x " + Viewport.MIN + ".." + Viewport.MAX_HEIGHT + ".");
             }
-            viewport = new Viewport(v.get("width").asInt(), v.get("height").asInt());
+            viewport = new Viewport(v.get("width").intValue(), v.get("height").intValue());
         }
-        Integer idle = p.integerOrNull("idleTimeoutSec");
-        if (idle != null && idle < 0) {
-            throw HubException.invalidParams("idleTimeoutSec must be 0 (never) or a positive number of seconds.");
+        return new SessionOptions(p.boolOrNull("headless"), viewport, userAgent(p.string("userAgent", null)),
+                locale(p.string("locale", null)), timezone(p.string("timezoneId", null)), p.integerOrNull("idleTimeoutSec"));
+    }
+
+    private static boolean fitsInt(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToInt();
+    }
+
+    /** A BCP 47 language tag such as en-GB; Chromium refuses the browser's start for a malformed one. */
+    static String locale(String tag) {
+        if (tag == null) {
+            return null;
         }
-        return new SessionOptions(p.boolOrNull("headless"), viewport, p.string("userAgent", null),
-                p.string("locale", null), p.string("timezoneId", null), idle);
+        try {
+            if (tag.isBlank()) {
+                throw new IllformedLocaleException("empty");
+            }
+            new Locale.Builder().setLanguageTag(tag);
+        } catch (IllformedLocaleException e) {
+            throw new HubException(ErrorCode.INVALID_PARAMS, "locale " + quoted(tag) + " is not a language tag; write it like"
+                    + " \"en-GB\", \"fr\" or \"pt-BR\".", Map.of("param", "locale"));
+        }
+        return tag;
+    }
+
+    /** An IANA time zone such as Europe/Paris. */
+    static String timezone(String id) {
+        if (id != null && !ZoneId.getAvailableZoneIds().contains(id)) {
+            throw new HubException(ErrorCode.INVALID_PARAMS, "timezoneId " + quoted(id) + " is not an IANA time zone; write it"
+                    + " like \"Europe/Paris\", \"America/New_York\" or \"UTC\".", Map.of("param", "timezoneId"));
+        }
+        return id;
+    }
+
+    /** Sent as a header: no control characters, and a length a header may have. */
+    static String userAgent(String value) {
+        if (value != null && (value.isBlank() || value.length() > 1024 || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            throw new HubException(ErrorCode.INVALID_PARAMS, "userAgent must be 1 to 1024 characters without control characters.",
+                    Map.of("param", "userAgent"));
+        }
+        return value;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + LogText.escape(value.length() > 80 ? value.substring(0, 80) + "..." : value) + "\"";
     }
 }

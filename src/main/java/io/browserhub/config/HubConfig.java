@@ -11,8 +11,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "browserhub")
 public interface HubConfig {
 
+    /** The default data directory; the command line's clients look for the token there too. */
+    String DEFAULT_DATA_DIR = "${user.home}/.browserhub";
+
     /** The whole state of the hub: token, sessions, profiles, logs. */
-    @WithDefault("${user.home}/.browserhub")
+    @WithDefault(DEFAULT_DATA_DIR)
     String dataDir();
 
     Browser browser();
@@ -30,6 +33,8 @@ public interface HubConfig {
     Activity activity();
 
     Mcp mcp();
+    Cdp cdp();
+    Files files();
 
     interface Auth {
         /** false turns the token off; accepted only on a loopback address. */
@@ -52,6 +57,10 @@ public interface HubConfig {
         @WithDefault("1000")
         int jsonDepth();
 
+        /** Most requests in one JSON-RPC batch; a larger batch is answered with one LIMIT_REACHED error. */
+        @WithDefault("100")
+        int batchSize();
+
         /** Largest page.evaluate result, measured as serialized JSON. */
         @WithDefault("10M")
         MemorySize evaluateResultSize();
@@ -72,6 +81,13 @@ public interface HubConfig {
 
         /** Extra Chromium command-line switches, added to the hub's own. */
         Optional<List<String>> args();
+
+        /**
+         * Keep one Playwright driver started ahead of time, so that a session start or resume skips the driver's own
+         * start (~0.3 s) at the cost of one idle driver process (~90 MB).
+         */
+        @WithDefault("true")
+        boolean spareDriver();
     }
 
     interface Session {
@@ -105,6 +121,14 @@ public interface HubConfig {
 
         /** How often the reaper looks for idle sessions (default in application.properties, read by @Scheduled). */
         Duration reaperInterval();
+
+        /**
+         * Write the browser's pending cookie changes to the profile after every navigation command (page.goto,
+         * back, forward, reload, tab.new with a URL), so a login survives a hard kill right after it; see
+         * docs/security.md, "Cookies and a hard kill".
+         */
+        @WithDefault("true")
+        boolean flushCookiesAfterNavigation();
 
         /**
          * Extra time a command gets past its own timeout before the hub declares the page stuck (a script in an
@@ -166,5 +190,28 @@ public interface HubConfig {
 
         /** How often ended MCP sessions (expired or deleted) are looked for, to end their clients (default in application.properties). */
         Duration expiryCheckInterval();
+    }
+
+    /** The DevTools door: ws://host/cdp/{session} (docs/cdp.md). */
+    interface Cdp {
+        /**
+         * Launch browsers with Chromium's DevTools server on a random loopback port, which the door proxies to.
+         * false: no such port at all (for machines shared with other users, see docs/security.md), and /cdp answers 404.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** Local files a page may get: uploads (page.setInputFiles) and file: URLs. See docs/security.md. */
+    interface Files {
+        /**
+         * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
+         * (the token, profiles, logs) is never allowed, whatever is listed here.
+         */
+        Optional<List<String>> allowedRoots();
+
+        /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
+        @WithDefault("5M")
+        MemorySize maxUploadSize();
     }
 }

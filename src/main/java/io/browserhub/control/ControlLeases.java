@@ -11,50 +11,75 @@ import io.browserhub.live.EventHub;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.TabInfo;
 import io.browserhub.session.event.ControlChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
- * Control leases (DESIGN.md, "Control"): with no holder anyone drives; with one, only the holder does.
- * Waiting is FIFO with a timeout; a person may take over from an agent, never the reverse; a lease ends on
- * release, on disconnect, or after its TTL without a command. Every change is a control.changed event, which
- * also reaches the old and the new holder directly.
+ * Control leases (DESIGN.md "Control", docs/sharing.md): who may drive a session, or one tab of it, right now. With no
+ * holder anyone drives; with one, only the holder does. The lease of the whole session wins over tab leases (a person
+ * taking the session over); a tab lease keeps other clients' driving commands off that tab while they work in theirs.
+ * Waiting is FIFO with a timeout; a person may take over from an agent, never the reverse; a lease ends on release,
+ * on disconnect, after its TTL without a command, and (a tab lease) when its tab closes. Every change is a
+ * control.changed event, which also reaches the old and the new holder directly.
  */
 @ApplicationScoped
 public class ControlLeases implements ControlGate {
 
     private static final Runnable NOTHING = () -> { };
 
-    /** The lease book of one session, guarded by itself. */
+    /** The lease books of one session: the whole session's and one per leased tab. Guarded by itself. */
     private static final class SessionControl {
         final Session owner;
+        final LongSupplier nanoClock;
         final LeaseBook book;
+        final Map<String, LeaseBook> tabs = new LinkedHashMap<>();
 
         SessionControl(Session owner, LongSupplier nanoClock) {
             this.owner = owner;
+            this.nanoClock = nanoClock;
             this.book = new LeaseBook(nanoClock);
+        }
+
+        /** The book of a tab (null: of the whole session). */
+        LeaseBook book(String tab) {
+            return tab == null ? book : tabs.computeIfAbsent(tab, t -> new LeaseBook(nanoClock));
+        }
+
+        /** Tab books with a lease or a waiter. */
+        Map<String, LeaseBook> leasedTabs() {
+            tabs.values().removeIf(b -> b.lease() == null && b.queued() == 0);
+            return tabs;
         }
     }
 
-    /** What control.acquire answers: the holder (now the caller) and its TTL. */
-    public record Grant(SessionInfo.Controller holder, long ttlMs) {
+    /** What control.acquire answers: the holder (now the caller), its TTL, and the tab when it leased one. */
+    public record Grant(SessionInfo.Controller holder, long ttlMs, String tab) {
     }
 
-    /** What control.status answers: the holder (null: nobody), how many wait, and the holder's TTL when there is one. */
-    public record Status(SessionInfo.Controller holder, int waiting, Long ttlMs) {
+    /** One leased tab in control.status. */
+    public record TabLease(String tab, SessionInfo.Controller holder, long ttlMs, int waiting) {
+    }
+
+    /**
+     * What control.status answers: the holder of the whole session (null: nobody), how many wait for it, its TTL when
+     * there is one, and the leased tabs.
+     */
+    public record Status(SessionInfo.Controller holder, int waiting, Long ttlMs, List<TabLease> tabs) {
     }
 
     /** What to do once the lock is released: complete futures, whose callbacks may send responses. */
@@ -78,52 +103,75 @@ public class ControlLeases implements ControlGate {
         this.config = config.control();
     }
 
-    /** Completes with the grant; CONTROL_HELD, or TIMEOUT when waiting ran out. */
-    public CompletableFuture<Grant> acquire(String sessionId, Client client, boolean wait, long timeoutMs, Duration ttl, boolean force) {
+    /**
+     * Leases the whole session ({@code tab} null) or one tab to the client. Completes with the grant; CONTROL_HELD, or
+     * TIMEOUT when waiting ran out.
+     */
+    public CompletableFuture<Grant> acquire(String sessionId, String tab, Client client, boolean wait, long timeoutMs,
+                                            Duration ttl, boolean force) {
         Session session = sessions.require(sessionId);
+        if (tab != null && session.info().tabs().stream().noneMatch(t -> t.id().equals(tab))) {
+            throw new HubException(ErrorCode.TAB_NOT_FOUND, "No tab \"" + tab + "\" in session \"" + sessionId + "\"; tab.list names them.",
+                    Map.of("session", sessionId, "tab", tab));
+        }
         long ttlNanos = ttl.toNanos();
         SessionControl c = control(session);
         synchronized (c) {
-            LeaseBook.Lease lease = c.book.lease();
+            if (tab != null) {
+                LeaseBook.Lease whole = c.book.lease();
+                if (whole != null && !c.book.heldBy(client)) {
+                    throw held(c, null, whole, client, "a tab can be leased once the whole session is free again");
+                }
+            } else if (!c.book.heldBy(client)) {
+                Map.Entry<String, LeaseBook.Lease> other = otherTabLease(c, client);
+                if (other != null && !(force && client.kind() == ClientKind.HUMAN)) {
+                    throw held(c, other.getKey(), other.getValue(), client, client.kind() == ClientKind.HUMAN
+                            ? "take the whole session over with force: true, or lease a free tab with tab"
+                            : "agents share a session tab by tab while others hold tabs: lease a free tab with tab");
+                }
+            }
+            LeaseBook book = c.book(tab);
+            LeaseBook.Lease lease = book.lease();
             if (lease == null) {
-                c.book.grant(client, ttlNanos);
-                changed(c, null, "acquired");
-                return CompletableFuture.completedFuture(granted(c.book.lease()));
-            } else if (c.book.heldBy(client)) {
-                c.book.renew(ttlNanos);
-                return CompletableFuture.completedFuture(granted(lease));
+                book.grant(client, ttlNanos);
+                changed(c, tab, null, "acquired");
+                return CompletableFuture.completedFuture(granted(book.lease(), tab));
+            } else if (book.heldBy(client)) {
+                book.renew(ttlNanos);
+                return CompletableFuture.completedFuture(granted(lease, tab));
             } else if (force) {
                 if (client.kind() != ClientKind.HUMAN) {
-                    throw held(c, lease, client, "only a person can force control; an agent waits with wait:true");
+                    throw held(c, tab, lease, client, "only a person can force control; an agent waits with wait:true");
                 }
-                c.book.grant(client, ttlNanos);
-                changed(c, lease.holder, "forced");
-                return CompletableFuture.completedFuture(granted(c.book.lease()));
+                book.grant(client, ttlNanos);
+                changed(c, tab, lease.holder, "forced");
+                return CompletableFuture.completedFuture(granted(book.lease(), tab));
             } else if (wait) {
                 LeaseBook.Waiter waiter = new LeaseBook.Waiter(client, ttlNanos, new CompletableFuture<>());
-                c.book.enqueue(waiter);
+                book.enqueue(waiter);
                 if (timeoutMs > 0) {
-                    CompletableFuture.delayedExecutor(timeoutMs, TimeUnit.MILLISECONDS).execute(() -> timedOut(c, waiter, timeoutMs));
+                    CompletableFuture.delayedExecutor(timeoutMs, TimeUnit.MILLISECONDS).execute(() -> timedOut(c, tab, waiter, timeoutMs));
                 }
                 return waiter.granted();
             } else {
-                throw held(c, lease, client, null);
+                throw held(c, tab, lease, client, null);
             }
         }
     }
 
-    /** Ends the client's lease, handing control to the first waiter; false when the client held none. */
-    public boolean release(String sessionId, Client client) {
+    /** Ends the client's lease of the session ({@code tab} null) or of a tab, handing it to the first waiter. */
+    public boolean release(String sessionId, String tab, Client client) {
         SessionControl c = controls.get(sessionId);
         if (c == null) {
             return false;
         }
         After after = new After();
         synchronized (c) {
-            if (!c.book.heldBy(client)) {
+            LeaseBook book = tab == null ? c.book : c.tabs.get(tab);
+            if (book == null || !book.heldBy(client)) {
                 return false;
             }
-            end(c, "released", after);
+            end(c, tab, book, "released", after);
         }
         after.run();
         return true;
@@ -134,47 +182,55 @@ public class ControlLeases implements ControlGate {
         SessionControl c = control(session);
         synchronized (c) {
             LeaseBook.Lease lease = c.book.lease();
+            List<TabLease> tabs = new ArrayList<>();
+            c.leasedTabs().forEach((tab, book) -> {
+                LeaseBook.Lease l = book.lease();
+                if (l != null) {
+                    tabs.add(new TabLease(tab, controller(l), TimeUnit.NANOSECONDS.toMillis(l.ttlNanos), book.waitingCount()));
+                }
+            });
             return new Status(lease == null ? null : controller(lease), c.book.waitingCount(),
-                    lease == null ? null : TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos));
+                    lease == null ? null : TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos), tabs);
         }
     }
 
     @Override
-    public Runnable admit(String sessionId, Client client) {
+    public Runnable admit(String sessionId, String tab, Client client) {
         SessionControl c = current(sessionId);
         if (c == null) {
             return NOTHING;
         }
-        LeaseBook.Lease lease;
+        List<Runnable> finish = new ArrayList<>(2);
         synchronized (c) {
-            lease = c.book.lease();
-            if (lease == null) {
-                return NOTHING;
+            check(c, tab, client, null);
+            LeaseBook tabBook = tab == null ? null : c.tabs.get(tab);
+            for (LeaseBook book : tabBook == null ? List.of(c.book) : List.of(c.book, tabBook)) {
+                LeaseBook.Lease lease = book.lease();
+                if (lease != null) {
+                    book.admit(lease);
+                    finish.add(() -> book.finished(lease));
+                }
             }
-            if (!c.book.heldBy(client)) {
-                throw held(c, lease, client, null);
-            }
-            c.book.admit(lease);
+        }
+        if (finish.isEmpty()) {
+            return NOTHING;
         }
         return () -> {
             synchronized (c) {
-                c.book.finished(lease);
+                finish.forEach(Runnable::run);
             }
         };
     }
 
     @Override
-    public void recheck(String sessionId, Client client) {
+    public void recheck(String sessionId, String tab, Client client) {
         SessionControl c = current(sessionId);
         if (c == null) {
             return;
         }
         synchronized (c) {
-            LeaseBook.Lease lease = c.book.lease();
-            if (lease != null && !c.book.heldBy(client)) {
-                throw held(c, lease, client, "control moved while this command waited in the queue, so it did not run");
-            }
-            c.book.touch(client);
+            check(c, tab, client, "control moved while this command waited in the queue, so it did not run");
+            touchAll(c, client);
         }
     }
 
@@ -185,7 +241,7 @@ public class ControlLeases implements ControlGate {
             return;
         }
         synchronized (c) {
-            c.book.touch(client);
+            touchAll(c, client);
         }
     }
 
@@ -200,17 +256,50 @@ public class ControlLeases implements ControlGate {
         }
     }
 
-    /** Ends leases whose holder sent no command for their TTL. */
+    @Override
+    public Optional<String> leasedTab(String sessionId, Client client) {
+        SessionControl c = current(sessionId);
+        if (c == null) {
+            return Optional.empty();
+        }
+        synchronized (c) {
+            List<String> own = c.leasedTabs().entrySet().stream().filter(e -> e.getValue().heldBy(client)).map(Map.Entry::getKey).toList();
+            return own.size() == 1 ? Optional.of(own.get(0)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public void leaseNewTab(String sessionId, String tab, Client client) {
+        Session session = sessions.require(sessionId);
+        SessionControl c = control(session);
+        synchronized (c) {
+            LeaseBook book = c.book(tab);
+            if (book.lease() == null) {
+                book.grant(client, config.defaultTtl().toNanos());
+                changed(c, tab, null, "acquired");
+            }
+        }
+    }
+
+    /** Ends leases whose holder sent no command for their TTL, and tab leases whose tab has closed. */
     @Scheduled(every = "${browserhub.control.expiry-check-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() {
         for (SessionControl c : controls.values()) {
             if (current(c.owner.id()) != c) {
                 continue;
             }
+            Set<String> open = c.owner.info().tabs().stream().map(TabInfo::id).collect(Collectors.toSet());
             After after = new After();
             synchronized (c) {
                 if (c.book.expired()) {
-                    end(c, "expired", after);
+                    end(c, null, c.book, "expired", after);
+                }
+                for (Map.Entry<String, LeaseBook> e : new ArrayList<>(c.leasedTabs().entrySet())) {
+                    if (!open.contains(e.getKey()) && e.getValue().lease() != null) {
+                        end(c, e.getKey(), e.getValue(), "tab closed", after);
+                    } else if (e.getValue().expired()) {
+                        end(c, e.getKey(), e.getValue(), "expired", after);
+                    }
                 }
             }
             after.run();
@@ -222,52 +311,102 @@ public class ControlLeases implements ControlGate {
         for (SessionControl c : controls.values()) {
             After after = new After();
             synchronized (c) {
-                for (LeaseBook.Waiter w : c.book.leaveAll(client)) {
-                    after.actions.add(() -> w.granted().cancel(false));
-                }
-                if (c.book.heldBy(client)) {
-                    end(c, "disconnected", after);
-                }
+                forEachBook(c, (tab, book) -> {
+                    for (LeaseBook.Waiter w : book.leaveAll(client)) {
+                        after.actions.add(() -> w.granted().cancel(false));
+                    }
+                    if (book.heldBy(client)) {
+                        end(c, tab, book, "disconnected", after);
+                    }
+                });
             }
             after.run();
         }
     }
 
-    /** Ends the current lease and grants control to the first waiter still waiting. Holds c. */
-    private void end(SessionControl c, String reason, After after) {
-        LeaseBook.Handover handover = c.book.end();
+    /** CONTROL_HELD unless the client may drive the tab (null: no one tab) now. Holds c. */
+    private void check(SessionControl c, String tab, Client client, String why) {
+        LeaseBook.Lease whole = c.book.lease();
+        if (whole != null && !c.book.heldBy(client)) {
+            throw held(c, null, whole, client, why);
+        }
+        if (whole != null) {
+            return; // the holder of the whole session drives every tab
+        }
+        LeaseBook tabBook = tab == null ? null : c.tabs.get(tab);
+        LeaseBook.Lease lease = tabBook == null ? null : tabBook.lease();
+        if (lease != null && !tabBook.heldBy(client)) {
+            throw held(c, tab, lease, client, why);
+        }
+    }
+
+    private static void touchAll(SessionControl c, Client client) {
+        c.book.touch(client);
+        c.tabs.values().forEach(b -> b.touch(client));
+    }
+
+    private interface BookAction {
+        void on(String tab, LeaseBook book);
+    }
+
+    private static void forEachBook(SessionControl c, BookAction action) {
+        action.on(null, c.book);
+        for (Map.Entry<String, LeaseBook> e : new ArrayList<>(c.tabs.entrySet())) {
+            action.on(e.getKey(), e.getValue());
+        }
+    }
+
+    /** A tab lease of another client, when there is one. */
+    private static Map.Entry<String, LeaseBook.Lease> otherTabLease(SessionControl c, Client client) {
+        for (Map.Entry<String, LeaseBook> e : c.leasedTabs().entrySet()) {
+            LeaseBook.Lease l = e.getValue().lease();
+            if (l != null && !e.getValue().heldBy(client)) {
+                return Map.entry(e.getKey(), l);
+            }
+        }
+        return null;
+    }
+
+    /** Ends the lease of a book and grants it to the first waiter still waiting. Holds c. */
+    private void end(SessionControl c, String tab, LeaseBook book, String reason, After after) {
+        LeaseBook.Handover handover = book.end();
         if (handover.next() != null) {
-            Grant grant = granted(c.book.lease());
+            Grant grant = granted(book.lease(), tab);
             CompletableFuture<Grant> future = handover.next().granted();
             after.actions.add(() -> future.complete(grant));
         }
-        changed(c, handover.ended(), reason);
+        changed(c, tab, handover.ended(), reason);
     }
 
-    private void timedOut(SessionControl c, LeaseBook.Waiter waiter, long timeoutMs) {
+    private void timedOut(SessionControl c, String tab, LeaseBook.Waiter waiter, long timeoutMs) {
         HubException timeout;
         synchronized (c) {
-            if (!c.book.leave(waiter)) {
+            LeaseBook book = c.book(tab);
+            if (!book.leave(waiter)) {
                 return; // granted meanwhile
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("session", c.owner.id());
+            if (tab != null) {
+                data.put("tab", tab);
+            }
             data.put("timeoutMs", timeoutMs);
             String holder = "nobody";
-            LeaseBook.Lease lease = c.book.lease();
+            LeaseBook.Lease lease = book.lease();
             if (lease != null) {
                 data.put("holder", holderData(lease.holder));
                 holder = describe(lease.holder);
             }
-            timeout = new HubException(ErrorCode.TIMEOUT, "Control of session \"" + c.owner.id() + "\" did not come free within "
+            timeout = new HubException(ErrorCode.TIMEOUT, "Control of " + what(c, tab) + " did not come free within "
                     + timeoutMs + " ms: " + holder + " still holds it. Try again later, or wait longer with a larger timeoutMs.", data);
         }
         waiter.granted().completeExceptionally(timeout);
     }
 
     /** Broadcasts the change, and tells the old and the new holder even when they did not subscribe. Holds c. */
-    private void changed(SessionControl c, Client previous, String reason) {
-        LeaseBook.Lease lease = c.book.lease();
+    private void changed(SessionControl c, String tab, Client previous, String reason) {
+        LeaseBook book = c.book(tab);
+        LeaseBook.Lease lease = book.lease();
         ControlChanged.ClientRef before = previous == null ? null
                 : new ControlChanged.ClientRef(previous.id(), previous.name(), previous.kind().wire());
         List<String> concerned = new ArrayList<>();
@@ -277,7 +416,8 @@ public class ControlLeases implements ControlGate {
         if (lease != null) {
             concerned.add(lease.holder.id());
         }
-        events.emit(c.owner.id(), null, new ControlChanged(lease == null ? null : controller(lease), before, reason, c.book.queued()), concerned);
+        events.emit(c.owner.id(), tab, new ControlChanged(lease == null ? null : controller(lease), before, reason, book.queued(), tab),
+                concerned);
     }
 
     private SessionControl control(Session session) {
@@ -297,19 +437,28 @@ public class ControlLeases implements ControlGate {
         return c;
     }
 
-    private HubException held(SessionControl c, LeaseBook.Lease lease, Client asking, String why) {
+    /** CONTROL_HELD naming the holder, and the tab when it is a tab's lease. */
+    private HubException held(SessionControl c, String tab, LeaseBook.Lease lease, Client asking, String why) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("session", c.owner.id());
+        if (tab != null) {
+            data.put("tab", tab);
+        }
         data.put("holder", holderData(lease.holder));
         String hint = asking.kind() == ClientKind.HUMAN && lease.holder.kind() == ClientKind.AGENT
                 ? "take over with control.acquire {force: true}, or wait with {wait: true}"
                 : "wait for it with control.acquire {wait: true}, or ask them to release it";
-        return new HubException(ErrorCode.CONTROL_HELD, "Session \"" + c.owner.id() + "\" is controlled by "
-                + describe(lease.holder) + (why == null ? "" : "; " + why) + ". Reading methods still work; to drive, " + hint + ".", data);
+        return new HubException(ErrorCode.CONTROL_HELD, (tab == null ? "Session \"" + c.owner.id() + "\" is" : "Tab " + tab
+                + " of session \"" + c.owner.id() + "\" is") + " controlled by " + describe(lease.holder)
+                + (why == null ? "" : "; " + why) + ". Reading methods still work; to drive, " + hint + ".", data);
     }
 
-    private static Grant granted(LeaseBook.Lease lease) {
-        return new Grant(controller(lease), TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos));
+    private static String what(SessionControl c, String tab) {
+        return tab == null ? "session \"" + c.owner.id() + "\"" : "tab " + tab + " of session \"" + c.owner.id() + "\"";
+    }
+
+    private static Grant granted(LeaseBook.Lease lease, String tab) {
+        return new Grant(controller(lease), TimeUnit.NANOSECONDS.toMillis(lease.ttlNanos), tab);
     }
 
     private static SessionInfo.Controller controller(LeaseBook.Lease lease) {

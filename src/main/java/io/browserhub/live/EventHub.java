@@ -6,6 +6,7 @@ import io.browserhub.activity.ActivityLog;
 import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.config.HubConfig;
+import io.browserhub.observability.LogText;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionEvents;
 import io.browserhub.session.SessionRegistry;
@@ -158,7 +159,7 @@ public class EventHub implements SessionEvents {
             try {
                 params = json.writeValueAsString(new EventEnvelope(seq, Instant.now().toString(), sessionId, kind, tab, event));
             } catch (JsonProcessingException e) {
-                LOG.warnf(e, "Cannot encode a %s event of session %s", kind, sessionId);
+                LOG.warnf(LogText.safe(e), "Cannot encode a %s event of session %s", LogText.escape(kind), LogText.escape(sessionId));
                 return;
             }
             activity.append(session, params);

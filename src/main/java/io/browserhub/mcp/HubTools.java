@@ -48,14 +48,15 @@ class HubTools implements McpToolFamily {
                         + " waiting gets it.", session(ToolSchema.object()).build(), Effect.MANAGES_HUB, this::release));
     }
 
-    /** session_open takes session.ensure's parameters, as the method table declares them. */
+    /** session_open takes session.ensure's parameters, as the method table declares them, and ownTab. */
     private ToolSchema ensureOptions() {
         MethodSpec ensure = table.find("session.ensure").orElseThrow();
         ToolSchema schema = ToolSchema.object();
         for (ParamSpec p : ensure.params()) {
             schema.param(p);
         }
-        return schema;
+        return schema.bool("ownTab", "Work in a tab of your own in this session, leased to you: other agents cannot drive it,"
+                + " and your browser tools address it (default false: the session's active tab, shared)");
     }
 
     private CompletableFuture<Reply> list(ToolCall call) {
@@ -75,9 +76,14 @@ class HubTools implements McpToolFamily {
         for (ParamSpec p : table.find("session.ensure").orElseThrow().params()) {
             call.copy(params, p.name());
         }
+        boolean ownTab = call.arg("ownTab") != null && call.arg("ownTab").asBoolean(false);
+        params.remove("ownTab");
         return call.hub("session.ensure", params).thenCompose(info -> {
             String id = info.path("id").asText();
             call.agent().defaultSession(id);
+            if (ownTab) {
+                call.agent().ownTabIn(id);
+            }
             Reply reply = Reply.ok().section("Result", "Session \"" + id + "\" is " + info.path("state").asText()
                     + "; browser tools now address it unless given a session. " + controller(info.path("controller")) + ".");
             return call.with(call.params().put("session", id)).withPage(reply);

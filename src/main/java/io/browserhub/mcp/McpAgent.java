@@ -8,6 +8,7 @@ import io.browserhub.command.Dispatcher;
 import io.browserhub.live.Notification;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +26,8 @@ final class McpAgent {
     private static final Logger LOG = Logger.getLogger(McpAgent.class);
     /** What the door needs to hear of a session: dialogs that hold its page, and its browser going away. */
     private static final List<String> WATCHED = List.of("page.dialog", "session.state");
+    /** How often the lease of an own tab is renewed while the agent works: well within the default 60 s time to live. */
+    private static final long RENEW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
 
     private final String connectionId;
     private final Client client;
@@ -36,11 +39,18 @@ final class McpAgent {
     /** Sessions whose dialogs this agent watches. */
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile String defaultSession;
+    /** Whether every session gets a tab of this agent's own (?tab=own); else only those opened with ownTab. */
+    private final boolean ownTabEverywhere;
+    private final Set<String> ownTabSessions = ConcurrentHashMap.newKeySet();
+    /** By session: the tab leased to this agent there, and when its lease was last renewed. */
+    private final Map<String, String> ownTabs = new ConcurrentHashMap<>();
+    private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
 
-    McpAgent(String connectionId, Client client, String defaultSession, Dispatcher dispatcher, ObjectMapper json) {
+    McpAgent(String connectionId, Client client, String defaultSession, boolean ownTab, Dispatcher dispatcher, ObjectMapper json) {
         this.connectionId = connectionId;
         this.client = client;
         this.defaultSession = defaultSession;
+        this.ownTabEverywhere = ownTab;
         this.dispatcher = dispatcher;
         this.json = json;
     }
@@ -69,11 +79,16 @@ final class McpAgent {
     }
 
     /**
-     * The tab browser tools address in a session: null, the session's active tab, shared with everyone driving
-     * it. (Where a connection would get a tab of its own.)
+     * The tab browser tools address in a session: the agent's own tab when it works in one there, else null (the
+     * session's active tab, shared with everyone driving it).
      */
     String tab(String session) {
-        return null;
+        return ownTabs.get(session);
+    }
+
+    /** session_open {ownTab: true}: from now on this agent works in a tab of its own in the session. */
+    void ownTabIn(String session) {
+        ownTabSessions.add(session);
     }
 
     /** Runs a method of the table as this agent's client; the result as JSON, failures as the hub's exceptions. */
@@ -93,20 +108,52 @@ final class McpAgent {
                     return info;
                 })
                 : CompletableFuture.completedFuture(null);
-        if (watched.contains(session)) {
-            return ready.thenRun(() -> { });
-        }
-        return ready.thenCompose(x -> {
+        CompletionStage<Void> watching = watched.contains(session) ? ready.thenRun(() -> { }) : ready.thenCompose(x -> {
             ObjectNode subscribe = json.createObjectNode().put("session", session);
             WATCHED.forEach(subscribe.putArray("kinds")::add);
             return call("events.subscribe", subscribe);
         }).thenRun(() -> watched.add(session));
+        return watching.thenCompose(x -> ownTab(session));
     }
 
     /** The session is gone (deleted): the next call prepares it again. */
     void forget(String session) {
         ensured.remove(session);
         watched.remove(session);
+        forgetTab(session);
+    }
+
+    /** The own tab is gone (closed, or the browser restarted without it): the next call opens another. */
+    void forgetTab(String session) {
+        ownTabs.remove(session);
+        renewedAt.remove(session);
+    }
+
+    /**
+     * The agent's own tab in the session, opened and leased on first use; its lease is renewed now and then, so that
+     * an agent thinking for longer than the lease's time to live comes back to its own tab.
+     */
+    private CompletionStage<Void> ownTab(String session) {
+        if (!ownTabEverywhere && !ownTabSessions.contains(session)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String tab = ownTabs.get(session);
+        if (tab == null) {
+            ObjectNode open = json.createObjectNode().put("session", session).put("lease", true);
+            return call("tab.new", open).thenAccept(info -> {
+                ownTabs.put(session, info.path("id").asText());
+                renewedAt.put(session, System.nanoTime());
+            });
+        }
+        if (System.nanoTime() - renewedAt.getOrDefault(session, 0L) < RENEW_NANOS) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return call("control.acquire", json.createObjectNode().put("session", session).put("tab", tab))
+                .thenAccept(granted -> renewedAt.put(session, System.nanoTime()))
+                .exceptionally(failure -> {
+                    forgetTab(session); // closed meanwhile, or someone else holds it now: the next call opens another
+                    throw failure instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(failure);
+                });
     }
 
     /** A notification for this client, as the hub hands it to every subscriber: an "event" carries {session, kind, data}. */

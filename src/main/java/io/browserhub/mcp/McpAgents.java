@@ -52,8 +52,9 @@ public class McpAgents {
     McpAgent of(McpConnection connection) {
         return agents.computeIfAbsent(connection.id(), id -> {
             Client client = Client.connection(nameOf(connection), ClientKind.AGENT);
-            String session = options.getOrDefault(id, ConnectionOptions.DEFAULT).session();
-            McpAgent agent = new McpAgent(id, client, session, dispatcher, json);
+            ConnectionOptions endpoint = options.getOrDefault(id, ConnectionOptions.DEFAULT);
+            String session = endpoint.session();
+            McpAgent agent = new McpAgent(id, client, session, endpoint.ownTab(), dispatcher, json);
             events.connected(client, agent::notification);
             LOG.debugf("MCP session %s is client %s, default session %s", id, client, session);
             return agent;

@@ -129,6 +129,8 @@ final class ToolCall {
                 .whenComplete((result, failure) -> {
                     if (kindOf(failure) == ErrorCode.SESSION_NOT_FOUND) {
                         agent.forget(session);
+                    } else if (kindOf(failure) == ErrorCode.TAB_NOT_FOUND) {
+                        agent.forgetTab(session); // its own tab closed: the next call opens another
                     }
                 });
     }

@@ -22,14 +22,15 @@ public class CommandLog implements CommandListener {
             return;
         }
         String session = o.session();
-        MDC.put("session", session == null ? "-" : session);
-        MDC.put("client", o.client().name());
+        MDC.put("session", session == null ? "-" : LogText.escape(session));
+        MDC.put("client", LogText.escape(o.client().name()));
         MDC.put("clientKind", o.client().kind().wire());
-        MDC.put("method", o.method());
+        MDC.put("method", LogText.escape(o.method()));
         MDC.put("durationMs", o.durationMs());
         MDC.put("outcome", o.outcome());
         try {
-            LOG.infof("%s %s by %s: %s in %.1f ms", o.method(), session == null ? "" : session, o.client().name(), o.outcome(), o.durationMs());
+            LOG.infof("%s %s by %s: %s in %.1f ms", LogText.escape(o.method()), session == null ? "" : LogText.escape(session),
+                    LogText.escape(o.client().name()), o.outcome(), o.durationMs());
         } finally {
             MDC.remove("session");
             MDC.remove("client");

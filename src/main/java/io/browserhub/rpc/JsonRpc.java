@@ -2,15 +2,20 @@ package io.browserhub.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.browserhub.client.Client;
 import io.browserhub.command.Dispatcher;
+import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import static io.browserhub.error.Throwables.firstLine;
 import static io.browserhub.error.Throwables.unwrap;
+import io.browserhub.observability.LogText;
 import io.browserhub.security.JsonLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,18 +35,29 @@ public class JsonRpc {
     private static final Logger LOG = Logger.getLogger(JsonRpc.class);
 
     private final ObjectMapper json;
+    /**
+     * Reads one message exactly: text after the JSON value is a parse error, and a number with a fraction or an
+     * exponent is kept as written (BigDecimal), so that an id such as 1e999999999 is echoed as that number rather
+     * than as the double it overflows to (Jackson would write Infinity, which is not JSON, as "Infinity").
+     */
+    private final ObjectReader reader;
     private final Dispatcher dispatcher;
+    private final int maxBatch;
 
-    public JsonRpc(ObjectMapper json, Dispatcher dispatcher) {
+    public JsonRpc(ObjectMapper json, Dispatcher dispatcher, HubConfig config) {
         this.json = json;
+        this.reader = json.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.dispatcher = dispatcher;
+        this.maxBatch = config.limits().batchSize();
     }
 
     /** Handles one message; completes with the response text, or null when the spec says to send nothing. */
     public CompletionStage<String> handle(String text, Client client) {
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = reader.readTree(text);
         } catch (StreamConstraintsException e) {
             return CompletableFuture.completedFuture(write(error(null, JsonLimits.refusal(e), "a request")));
         } catch (JsonProcessingException e) {
@@ -58,6 +74,11 @@ public class JsonRpc {
         if (root.isEmpty()) {
             return CompletableFuture.completedFuture(write(error(null, ErrorCode.INVALID_REQUEST, "Invalid Request",
                     Map.of("detail", "an empty batch"))));
+        }
+        if (root.size() > maxBatch) {
+            return CompletableFuture.completedFuture(write(error(null, ErrorCode.LIMIT_REACHED, "The batch holds " + root.size()
+                    + " requests; this hub takes at most " + maxBatch + " per batch (browserhub.limits.batch-size). Send several"
+                    + " smaller batches.", Map.of("maxBatch", maxBatch))));
         }
         List<CompletableFuture<String>> parts = new ArrayList<>();
         for (JsonNode request : root) {
@@ -82,7 +103,7 @@ public class JsonRpc {
         return dispatcher.dispatch(method, request.get("params"), client).handle((result, failure) -> {
             if (notification) {
                 if (failure != null) {
-                    LOG.debugf("Notification %s failed: %s", method, unwrap(failure).getMessage());
+                    LOG.debugf("Notification %s failed: %s", LogText.escape(method), LogText.escape(unwrap(failure).getMessage()));
                 }
                 return null;
             }
@@ -105,7 +126,7 @@ public class JsonRpc {
             if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException limit) {
                 return write(error(id, JsonLimits.refusal(limit), method));
             }
-            LOG.errorf(e, "Cannot write the result of %s", method);
+            LOG.errorf(LogText.safe(e), "Cannot write the result of %s", LogText.escape(method));
             return write(error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be written as JSON.", Map.of()));
         }
     }
@@ -142,7 +163,7 @@ public class JsonRpc {
         try {
             response.set("result", json.valueToTree(result == null ? Map.of() : result));
         } catch (IllegalArgumentException e) {
-            LOG.errorf(e, "Cannot serialise the result of %s", method);
+            LOG.errorf(LogText.safe(e), "Cannot serialise the result of %s", LogText.escape(method));
             return error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be serialised.", Map.of());
         }
         response.set("id", id);
@@ -153,7 +174,7 @@ public class JsonRpc {
         if (failure instanceof HubException hub) {
             return error(id, hub.code(), hub.getMessage(), hub.data());
         }
-        LOG.errorf(failure, "%s failed unexpectedly", method);
+        LOG.errorf(LogText.safe(failure), "%s failed unexpectedly", LogText.escape(method));
         return error(id, ErrorCode.INTERNAL_ERROR, method + " failed unexpectedly (" + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage())) + "); the hub log has details.", Map.of());
     }

@@ -1,6 +1,7 @@
 package io.browserhub.rpc;
 
 import io.browserhub.client.Client;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,8 @@ public class RpcResource {
         this.rpc = rpc;
     }
 
+    // on a worker thread: a large batch must not hold the event loop that serves other connections and probes
+    @Blocking
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)

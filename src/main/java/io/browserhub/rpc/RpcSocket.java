@@ -1,11 +1,12 @@
 package io.browserhub.rpc;
 
 import io.browserhub.client.Client;
-import io.browserhub.live.screencast.ScreencastHub;
-import io.browserhub.live.screencast.ViewerSink;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.live.EventHub;
 import io.browserhub.live.Notification;
+import io.browserhub.live.screencast.ScreencastHub;
+import io.browserhub.live.screencast.ViewerSink;
+import io.browserhub.observability.LogText;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,10 +33,14 @@ public class RpcSocket {
     private final ScreencastHub screencasts;
     private final EventHub events;
     private final Event<ClientDisconnected> disconnected;
+    private final DispatchThreads threads;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, Executor> lanes = new ConcurrentHashMap<>();
 
-    public RpcSocket(JsonRpc rpc, ScreencastHub screencasts, EventHub events, Event<ClientDisconnected> disconnected) {
+    public RpcSocket(JsonRpc rpc, ScreencastHub screencasts, EventHub events, Event<ClientDisconnected> disconnected,
+                     DispatchThreads threads) {
         this.rpc = rpc;
+        this.threads = threads;
         this.screencasts = screencasts;
         this.events = events;
         this.disconnected = disconnected;
@@ -63,16 +69,18 @@ public class RpcSocket {
     @NonBlocking
     public void message(String text, WebSocketConnection connection) {
         Client client = clients.computeIfAbsent(connection.id(), id -> Client.anonymous());
-        rpc.handle(text, client).thenAccept(response -> {
+        // parsing and dispatching leave the event loop, in this connection's order
+        lanes.computeIfAbsent(connection.id(), id -> threads.lane()).execute(() -> rpc.handle(text, client).thenAccept(response -> {
             if (response != null && connection.isOpen()) {
                 connection.sendText(response).subscribe().with(ok -> { }, failure ->
-                        LOG.debugf("Could not answer %s: %s", client, failure.getMessage()));
+                        LOG.debugf("Could not answer %s: %s", LogText.escape(client), LogText.escape(failure.getMessage())));
             }
-        });
+        }));
     }
 
     @OnClose
     public void close(WebSocketConnection connection) {
+        lanes.remove(connection.id());
         Client client = clients.remove(connection.id());
         if (client != null) {
             disconnected.fire(new ClientDisconnected(client));

@@ -25,6 +25,12 @@ public class WireJson implements ObjectMapperCustomizer {
     private abstract static class WithoutNulls {
     }
 
+    /** SessionInfo: "damage" only for a session whose session.json could not be read. */
+    private abstract static class SessionInfoWire {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String damage();
+    }
+
     /** control.status: "holder": null says nobody holds it; ttlMs only when somebody does. */
     private abstract static class StatusWire {
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,5 +50,7 @@ public class WireJson implements ObjectMapperCustomizer {
         mapper.addMixIn(CommandDone.class, WithoutNulls.class);
         mapper.addMixIn(Dialogs.Handled.class, WithoutNulls.class);
         mapper.addMixIn(ControlLeases.Status.class, StatusWire.class);
+        mapper.addMixIn(io.browserhub.session.SessionInfo.class, SessionInfoWire.class);
+        mapper.addMixIn(ControlLeases.Grant.class, WithoutNulls.class);
     }
 }

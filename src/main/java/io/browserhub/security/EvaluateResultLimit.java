@@ -18,6 +18,12 @@ import java.util.Map;
 @ApplicationScoped
 public class EvaluateResultLimit {
 
+    /**
+     * Playwright Java reads driver messages with Gson, whose nesting limit (255) kills the reading thread, and with it
+     * the session's whole Playwright, for an evaluate result about 84 objects deep (three JSON levels per object).
+     */
+    static final int PROTOCOL_DEPTH = 64;
+
     private final ObjectMapper json;
     private final long maxBytes;
     private final int maxDepth;
@@ -28,6 +34,14 @@ public class EvaluateResultLimit {
         this.json = json.copy();
         JsonFactory factory = this.json.getFactory();
         factory.setStreamWriteConstraints(factory.streamWriteConstraints().rebuild().maxNestingDepth(maxDepth).build());
+    }
+
+    /**
+     * How deep a result may nest: the JSON depth limit, or less where the DevTools protocol gives up first (Playwright
+     * encodes every level of a value in three levels of its own, and Chromium's protocol stops at about 300).
+     */
+    public int maxDepth() {
+        return Math.min(maxDepth, PROTOCOL_DEPTH);
     }
 
     /** The value itself when it fits; LIMIT_REACHED otherwise. */

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * How the hub says no, in the form each client reads: a JSON-RPC error on /rpc, the API's JSON error elsewhere,
- * a page for a person's browser, and close code 4401 for a WebSocket without a valid token.
+ * a page for a person's browser; for a WebSocket without a valid token, HTTP 401 to programs and close code 4401
+ * to browsers (whose scripts cannot read a refused handshake).
  */
 @ApplicationScoped
 class Refusals {
@@ -36,7 +37,8 @@ class Refusals {
         String message = (tokenGiven ? "The access token sent is not this hub's token." : "This hub needs its access token.")
                 + " Send it as Authorization: Bearer <token>, or as ?token=<token> on the URL. The hub prints a link with it"
                 + " when it starts; the token is in " + token.whereToFindIt() + ".";
-        if (isWebSocketUpgrade(ctx.request())) {
+        if (isWebSocketUpgrade(ctx.request()) && ctx.request().getHeader(HttpHeaders.ORIGIN) != null) {
+            // a browser: its scripts never see a refused handshake's status, only a close code
             closeUpgrade(ctx, message);
         } else if (wantsPage(ctx)) {
             secureHeaders(ctx.response().setStatusCode(401))
@@ -48,6 +50,17 @@ class Refusals {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"browserhub\"");
             error(ctx, 401, ErrorCode.UNAUTHORIZED, message);
         }
+    }
+
+    /** A valid dashboard cookie on a request that did not come from the hub's own pages (see {@link CookieUse}). */
+    void cookieFromElsewhere(RoutingContext ctx, String how) {
+        error(ctx, 403, ErrorCode.UNAUTHORIZED, "The dashboard's sign-in cookie is accepted only on requests from the hub's own"
+                + " pages, and this one did not show that (" + how + "). Open the dashboard at its own address; programs send"
+                + " the token as Authorization: Bearer <token>.");
+    }
+
+    void badRequest(RoutingContext ctx, String message) {
+        error(ctx, 400, ErrorCode.INVALID_REQUEST, message);
     }
 
     void forbidden(RoutingContext ctx, String message) {
@@ -72,15 +85,35 @@ class Refusals {
         return request.method() == HttpMethod.GET && upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
     }
 
-    /** The WebSocket opens and closes at once with 4401, so browsers' scripts learn why; no frame is ever read from it. */
+    /**
+     * A browser's WebSocket opens and closes at once with 4401 and a reason that says where the token is, so its
+     * scripts learn why; no frame is ever read from it. Programs (no Origin) get HTTP 401 with the same sentence.
+     */
     private void closeUpgrade(RoutingContext ctx, String message) {
+        LingeringClose.install(ctx.request());
+        String reason = closeReason(token.whereToFindIt());
         ctx.request().toWebSocket().onComplete(upgraded -> {
             if (upgraded.succeeded()) {
-                upgraded.result().close(CLOSE_UNAUTHORIZED, "Unauthorized: missing or wrong access token");
+                upgraded.result().close(CLOSE_UNAUTHORIZED, reason);
             } else if (!ctx.response().ended()) {
                 error(ctx, 401, ErrorCode.UNAUTHORIZED, message);
             }
         });
+    }
+
+    /** "Unauthorized: the token is in FILE", cut from the left to the 123 bytes a close frame's reason may have. */
+    static String closeReason(String where) {
+        String head = "Unauthorized: missing or wrong token; see ";
+        String text = head + where;
+        int max = 123;
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= max) {
+            return text;
+        }
+        String tail = where;
+        while ((head + "..." + tail).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max && tail.length() > 1) {
+            tail = tail.substring(1);
+        }
+        return head + "..." + tail;
     }
 
     private static boolean wantsPage(RoutingContext ctx) {
@@ -88,7 +121,12 @@ class Refusals {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
                 && accept != null && accept.contains("text/html")
-                && !isRpc(ctx) && !ctx.normalizedPath().startsWith("/api/");
+                && !isRpc(ctx) && !ctx.normalizedPath().startsWith("/api/") && !isCdp(ctx);
+    }
+
+    /** The CDP door (/cdp/{session}/json/..., its WebSockets): programs that read JSON, even with ?token= on the URL. */
+    static boolean isCdp(RoutingContext ctx) {
+        return ctx.normalizedPath().startsWith("/cdp/");
     }
 
     private static boolean isRpc(RoutingContext ctx) {

@@ -44,7 +44,20 @@ public class RequestGuard {
     }
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(this::handle);
+        router.route().order(ORDER).handler(this::handle).failureHandler(this::failed);
+    }
+
+    /**
+     * Vert.x refuses an HTTP/1.1 request without Host before any handler runs, and Quarkus would log it as a server
+     * error with the whole URL (and a ?token= in it): it is the client's mistake, answered here and not logged.
+     */
+    void failed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure != null && String.valueOf(failure.getMessage()).contains("'Host' header is required") && !ctx.response().ended()) {
+            refusals.badRequest(ctx, "HTTP/1.1 requests need a Host header, e.g. Host: 127.0.0.1:<port>.");
+            return;
+        }
+        ctx.next();
     }
 
     void handle(RoutingContext ctx) {
@@ -75,6 +88,10 @@ public class RequestGuard {
                 refusals.unauthorized(ctx, credential.source() != Credential.Source.NONE);
                 return;
             }
+            if (credential.source() == Credential.Source.COOKIE && !CookieUse.fromTheHubsOwnPages(request, origin != null)) {
+                refusals.cookieFromElsewhere(ctx, CookieUse.describe(request));
+                return;
+            }
             if (credential.source() == Credential.Source.QUERY && isPageVisit(ctx)) {
                 DashboardSignIn.signIn(ctx, credential.value(), port);
                 return;
@@ -85,7 +102,9 @@ public class RequestGuard {
                     + " quarkus.http.limits.max-body-size); send less per request.");
             return;
         }
-        if (!Refusals.isWebSocketUpgrade(request)) {
+        if (Refusals.isWebSocketUpgrade(request)) {
+            LingeringClose.install(request);
+        } else {
             Refusals.secureHeaders(ctx.response()).putHeader("X-Frame-Options", "SAMEORIGIN");
         }
         ctx.next();
@@ -106,7 +125,7 @@ public class RequestGuard {
         return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
                 && !Refusals.isWebSocketUpgrade(request)
                 && !path.equals("/rpc") && !path.startsWith("/api/") && !path.startsWith("/q/")
-                && !path.equals("/mcp") && !path.startsWith("/mcp/");
+                && !path.equals("/mcp") && !path.startsWith("/mcp/") && !Refusals.isCdp(ctx);
     }
 
     private static long declaredBodySize(HttpServerRequest request) {

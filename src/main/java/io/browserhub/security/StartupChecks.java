@@ -1,6 +1,7 @@
 package io.browserhub.security;
 
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
 import jakarta.annotation.Priority;
@@ -41,8 +42,8 @@ public class StartupChecks {
         Path dir = Path.of(config.dataDir()).toAbsolutePath().normalize();
         try {
             if (Files.notExists(dir)) {
-                OwnerOnly.createDirectories(dir);
-            } else if (OwnerOnly.openToOthers(dir)) {
+                PrivateFiles.directories(dir);
+            } else if (PrivateFiles.openToOthers(dir)) {
                 LOG.warnf("The data directory %s (browser profiles with their logins) is open to other users of this machine;"
                         + " run: chmod 700 %s", dir, dir);
             }

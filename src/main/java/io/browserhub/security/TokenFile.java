@@ -1,8 +1,9 @@
 package io.browserhub.security;
 
+import io.browserhub.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,11 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 
 /**
  * The access token kept in {@code <data-dir>/token}: read when it exists, otherwise generated (32 random bytes,
- * URL-safe base64) into a file created owner-only ({@link OwnerOnly}: 0600, or the owner's ACL on Windows) before the
+ * URL-safe base64) into a file created owner-only ({@link PrivateFiles}: 0600, or the owner's ACL on Windows) before the
  * token is written into it.
  */
 public final class TokenFile {
@@ -41,11 +41,13 @@ public final class TokenFile {
     public static String generate() {
         byte[] bytes = new byte[32];
         // a SecureRandom per token, never in a static field: a native image would otherwise seed it once, at build time
+        // (Quarkus initialises classes at build time); made here only, so reading a token (the command line) needs none
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String read(Path file) throws IOException {
+    /** The token in an existing file; IllegalStateException (saying what to do) when it holds no usable token. */
+    public static String read(Path file) throws IOException {
         String token = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (!token.matches(VALID)) {
             throw new IllegalStateException("The token file " + file + " does not hold a usable token (16 to 512 characters from"
@@ -59,10 +61,8 @@ public final class TokenFile {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36));
-        EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         try {
-            try (SeekableByteChannel channel = Files.newByteChannel(temp, options, OwnerOnly.fileAttributes(dir))) {
-                OwnerOnly.restrictFile(temp); // before a byte of the token is in it
+            try (FileChannel channel = PrivateFiles.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
                 ByteBuffer bytes = ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);

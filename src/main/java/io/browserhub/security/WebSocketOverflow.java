@@ -1,5 +1,7 @@
 package io.browserhub.security;
 
+import io.browserhub.observability.LogText;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -27,6 +29,16 @@ public class WebSocketOverflow {
 
     public WebSocketOverflow(@ConfigProperty(name = "quarkus.websockets-next.server.max-message-size") OptionalInt maxMessageSize) {
         this.limit = maxMessageSize.isPresent() ? maxMessageSize.getAsInt() + " bytes" : "its configured size";
+    }
+
+    /**
+     * A single frame over quarkus.websockets-next.server.max-frame-size: Netty has already answered it with close
+     * 1009 and closes the connection ({@link LingeringClose} lets that close frame reach the client).
+     */
+    @OnError
+    public Uni<Void> onOversizedFrame(CorruptedWebSocketFrameException e, WebSocketConnection connection) {
+        LOG.infof("Closed WebSocket %s: %s", connection.id(), LogText.escape(e.getMessage()));
+        return Uni.createFrom().voidItem();
     }
 
     @OnError

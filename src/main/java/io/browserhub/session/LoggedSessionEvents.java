@@ -1,6 +1,7 @@
 package io.browserhub.session;
 
 import io.browserhub.session.event.SessionEvent;
+import io.browserhub.observability.LogText;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -15,7 +16,7 @@ public class LoggedSessionEvents implements SessionEvents {
     @Override
     public void emit(String sessionId, String tab, SessionEvent event) {
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("%s %s %s", sessionId, tab == null ? "-" : tab, event);
+            LOG.debugf("%s %s %s", sessionId, tab == null ? "-" : LogText.escape(tab), LogText.escape(String.valueOf(event)));
         }
     }
 }

@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import io.browserhub.files.PrivateFiles;
+import io.browserhub.observability.LogText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +109,7 @@ final class PageEvents {
             }
         } catch (RuntimeException e) {
             // the browser may be going away; the actor notices that on its own
-            LOG.debugf("Session %s: page events: %s", sessionId, firstLine(e.getMessage()));
+            LOG.debugf("Session %s: page events: %s", sessionId, LogText.escape(firstLine(e.getMessage())));
         }
     }
 
@@ -167,9 +169,10 @@ final class PageEvents {
         String url = clip(download.url(), MAX_URL);
         String suggested = download.suggestedFilename();
         try {
-            Files.createDirectories(downloads);
+            PrivateFiles.directories(downloads);
             Path target = freeName(downloads, safeName(suggested));
             download.saveAs(target);
+            PrivateFiles.restrict(target);
             String failure = download.failure();
             if (failure != null) {
                 events.emit(sessionId, p.tab(), new DownloadFailed(url, suggested, failure));
@@ -177,14 +180,14 @@ final class PageEvents {
                 events.emit(sessionId, p.tab(), new DownloadSaved(url, suggested, target.toString(), Files.size(target)));
             }
         } catch (PlaywrightException | IOException e) {
-            LOG.debugf("Session %s: download of %s failed: %s", sessionId, download.url(), e.getMessage());
+            LOG.debugf("Session %s: download of %s failed: %s", sessionId, LogText.escape(download.url()), LogText.escape(e.getMessage()));
             events.emit(sessionId, p.tab(), new DownloadFailed(url, suggested, failureOf(e)));
         }
         try {
             // the browser's own copy, named by its GUID, is no longer needed
             download.delete();
         } catch (PlaywrightException e) {
-            LOG.debugf("Session %s: could not delete the browser's copy of %s: %s", sessionId, download.url(), e.getMessage());
+            LOG.debugf("Session %s: could not delete the browser's copy of %s: %s", sessionId, LogText.escape(download.url()), LogText.escape(e.getMessage()));
         }
     }
 

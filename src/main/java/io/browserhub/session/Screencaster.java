@@ -6,6 +6,7 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.browserhub.browser.ImageSize;
+import io.browserhub.observability.LogText;
 import java.util.Base64;
 import org.jboss.logging.Logger;
 
@@ -96,7 +97,7 @@ final class Screencaster {
         try {
             source.send("Page.screencastFrameAck", ack);
         } catch (PlaywrightException e) {
-            LOG.debugf("Screencast ack failed: %s", e.getMessage());
+            LOG.debugf("Screencast ack failed: %s", LogText.escape(e.getMessage()));
             return;
         }
         if (source != cdp || listener == null) {
@@ -119,7 +120,7 @@ final class Screencaster {
             old.send("Page.stopScreencast");
             old.detach();
         } catch (PlaywrightException e) {
-            LOG.debugf("Stopping the screencast: %s", e.getMessage());
+            LOG.debugf("Stopping the screencast: %s", LogText.escape(e.getMessage()));
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.browserhub.session;
 
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class Session implements EvictionPolicy.Candidate {
     private volatile StopReason stopReason = StopReason.STOPPED;
     private final StuckTabs stuckTabs = new StuckTabs();
     private final AtomicInteger viewers = new AtomicInteger();
+    /** Why the session cannot be used (its session.json was unreadable at start); null for a sound session. */
+    private volatile String damage;
     private final Capacity capacity;
     private final SessionCounters counters;
 
@@ -100,15 +104,34 @@ public final class Session implements EvictionPolicy.Candidate {
         if (target == null) {
             target = capacity.startWithRoom(this);
         }
-        CompletableFuture<T> result = target.submit(work, options);
-        result.whenComplete((r, e) -> lastActivityAt = Instant.now());
-        return result;
+        // the returned stage completes after the stamp: a client that reads the session after the answer sees it
+        // (a dependent added to the submitted future itself may run after the caller's, which send the answer)
+        return target.submit(work, options).whenComplete((r, e) -> lastActivityAt = Instant.now());
+    }
+
+    /**
+     * Runs work on the browser only if it runs now, without counting as activity: a glance (the dashboard's
+     * thumbnails) must neither start a stopped browser nor keep an idle one from being stopped. Empty when not running.
+     */
+    public <T> Optional<CompletableFuture<T>> ifRunning(SessionWork<T> work) {
+        SessionActor target;
+        synchronized (this) {
+            target = liveActor();
+        }
+        if (target == null || state != SessionState.RUNNING) {
+            return Optional.empty();
+        }
+        return Optional.of(target.submit(work, WorkOptions.PLAIN));
     }
 
     /** The actor that takes commands now, or null when a new one must start. */
     private SessionActor liveActor() {
         if (deleted) {
             throw new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + id + "\" was deleted.", Map.of("session", id));
+        }
+        if (damage != null) {
+            throw new HubException(ErrorCode.SESSION_UNAVAILABLE, "Session \"" + id + "\" is damaged: " + damage + ". Repair its"
+                    + " session.json and restart the hub, or remove the session with session.delete.", Map.of("session", id, "damage", damage));
         }
         return actor != null && !actor.retired() ? actor : null;
     }
@@ -209,6 +232,17 @@ public final class Session implements EvictionPolicy.Candidate {
             }
         }
         return current.terminated();
+
+    }
+
+    /** At load: the session's record was unreadable, so it is listed but never started. */
+    synchronized void markDamaged(String reason) {
+        damage = reason;
+        state = SessionState.DAMAGED;
+    }
+
+    public Optional<String> damage() {
+        return Optional.ofNullable(damage);
     }
 
     /** Applies new launch options; they take effect the next time the browser starts. */
@@ -224,12 +258,23 @@ public final class Session implements EvictionPolicy.Candidate {
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
-        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null);
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null, damage);
     }
 
     private int idleTimeoutSec() {
         Integer own = record.options().idleTimeoutSec();
         return own != null ? own : (int) config.session().idleTimeout().toSeconds();
+    }
+
+    /** The tab a DevTools target id (the CDP door's name for a page) is, while the browser runs. */
+    public Optional<String> tabOfTarget(String targetId) {
+        SessionActor current = actor;
+        return current == null || targetId == null ? Optional.empty() : Optional.ofNullable(current.tabOfTarget(targetId));
+    }
+
+    /** The active tab as last seen (while running) or remembered (while stopped); empty when the session has none. */
+    public Optional<String> activeTab() {
+        return info().tabs().stream().filter(TabInfo::active).map(TabInfo::id).findFirst();
     }
 
     public int queueDepth() {
@@ -241,6 +286,12 @@ public final class Session implements EvictionPolicy.Candidate {
     public Optional<ProcessHandle> browserProcess() {
         SessionActor current = actor;
         return current == null ? Optional.empty() : current.browserProcess();
+    }
+
+    /** Chromium's own DevTools server, while the browser runs and has one (the CDP door's upstream). */
+    public Optional<DevToolsEndpoint> devTools() {
+        SessionActor current = actor;
+        return current == null || state != SessionState.RUNNING ? Optional.empty() : current.devTools();
     }
 
     private List<TabInfo> savedTabs() {
@@ -293,9 +344,9 @@ public final class Session implements EvictionPolicy.Candidate {
                     stopReason = StopReason.SHUTDOWN;
                 }
                 if (crashed && !ending.started()) {
-                    LOG.errorf("Session %s could not start: %s", id, cause);
+                    LOG.errorf("Session %s could not start: %s", id, LogText.escape(cause));
                 } else if (crashed) {
-                    LOG.infof("Session %s crashed: %s", id, cause);
+                    LOG.infof("Session %s crashed: %s", id, LogText.escape(cause));
                 } else {
                     LOG.infof("Session %s stopped%s", id, stopReason == StopReason.SHUTDOWN ? " with the hub" : "");
                 }
@@ -342,7 +393,7 @@ public final class Session implements EvictionPolicy.Candidate {
         if (state == next) {
             return;
         }
-        LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), reason);
+        LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), LogText.escape(reason));
         state = next;
         events.emit(id, null, new StateChanged(next, reason == null ? "" : reason));
     }

@@ -6,11 +6,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
+import io.browserhub.browser.LaunchFailure;
+import io.browserhub.observability.LogText;
 import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LogText;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -73,6 +77,9 @@ final class SessionActor implements InterruptServer {
     private final CompletableFuture<?> predecessor;
     private final int capacity;
     private final ArrayBlockingQueue<Task<?>> queue;
+    private final TabScheduler scheduler;
+    /** Whether the scheduler holds waiting commands: read by the reaper, from another thread. */
+    private volatile boolean pendingWork;
     private final Thread thread;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final StartProgress progress;
@@ -110,6 +117,7 @@ final class SessionActor implements InterruptServer {
         this.capacity = capacity;
         // room above the capacity for interrupting tasks (dialog answers) that must never be refused
         this.queue = new ArrayBlockingQueue<>(capacity + 16);
+        this.scheduler = new TabScheduler(queue);
         this.progress = new StartProgress(sessionId);
         this.thread = new Thread(this::run, "session-" + sessionId);
         this.thread.setDaemon(true);
@@ -176,6 +184,11 @@ final class SessionActor implements InterruptServer {
         return b == null ? List.of() : b.tabs();
     }
 
+    String tabOfTarget(String targetId) {
+        SessionBrowser b = browser;
+        return b == null ? null : b.tabOfTarget(targetId);
+    }
+
     int queueDepth() {
         return queue.size();
     }
@@ -185,9 +198,14 @@ final class SessionActor implements InterruptServer {
         return r == null ? Optional.empty() : r.process();
     }
 
-    /** True while a command runs or waits in the queue. */
+    Optional<DevToolsEndpoint> devTools() {
+        RunningBrowser r = running;
+        return r == null ? Optional.empty() : r.devTools();
+    }
+
+    /** True while a command runs, waits for something in its page, or waits in the queue. */
     boolean busy() {
-        return current != null || !queue.isEmpty();
+        return current != null || !queue.isEmpty() || pendingWork;
     }
 
     /** Called from any thread when the browser or its connection is seen dying. A stopping browser is not lost. */
@@ -223,7 +241,7 @@ final class SessionActor implements InterruptServer {
         } catch (Throwable e) {
             boolean stopping = stopRequested;
             String cause = stopping ? "stopped while starting" : describeLaunchFailure(e);
-            LOG.debugf("Session %s: start ended (%s)", sessionId, firstLine(e.getMessage()));
+            LOG.debugf("Session %s: start ended (%s)", sessionId, LogText.escape(firstLine(e.getMessage())));
             closing = true;
             failQueued(unavailable(stopping ? "the session was stopped while its browser started" : "the browser could not start: " + cause));
             if (running != null) {
@@ -239,28 +257,30 @@ final class SessionActor implements InterruptServer {
         } catch (Throwable e) {
             // e.toString(), not getMessage(): a null cause would not count as lost, and shutdown would touch the wreck
             markLost(e.toString());
-            LOG.errorf(e, "Session %s actor failed", sessionId);
+            LOG.errorf(LogText.safe(e), "Session %s actor failed", sessionId);
         }
         shutdown(wired);
     }
 
     private void loop(SessionBrowser wired) {
         long hotUntil = 0;
+        Supplier<String> activeTab = () -> wired.tabRegistry().active();
         while (lostCause == null) {
-            Task<?> task = queue.poll();
-            if (task == null && stopRequested) {
+            long now = System.nanoTime();
+            Task<?> task = scheduler.next(now, activeTab);
+            if (task == null && stopRequested && !scheduler.pending()) {
                 // the flag is written after any command routed here was queued: look once more
-                task = queue.poll();
+                task = scheduler.next(now, activeTab);
                 if (task == null) {
                     return;
                 }
             }
             if (task == null) {
-                long now = System.nanoTime();
+                long until = Math.min(scheduler.nextLookNanos(), now + PUMP_SLICE_NANOS);
                 if (now < hotUntil) {
-                    pump(wired, () -> !queue.isEmpty() || stopRequested, hotUntil - now);
+                    pump(wired, () -> !queue.isEmpty() || stopRequested, Math.min(hotUntil, until) - now);
                 } else if (!wired.refreshStaleTitles()) {
-                    pump(wired, () -> !queue.isEmpty() || stopRequested, PUMP_SLICE_NANOS);
+                    pump(wired, () -> !queue.isEmpty() || stopRequested, until - now);
                 }
             } else {
                 if (abandon) {
@@ -270,6 +290,7 @@ final class SessionActor implements InterruptServer {
                 execute(task);
                 hotUntil = System.nanoTime() + HOT_NANOS;
             }
+            pendingWork = scheduler.pending();
             if (lostCause == null) {
                 wired.refreshTabs(false);
                 wired.housekeeping();
@@ -292,7 +313,7 @@ final class SessionActor implements InterruptServer {
             if (!running.alive() || isClosedMessage(e.getMessage())) {
                 markLost(firstLine(e.getMessage()));
             } else {
-                LOG.debugf("Session %s: idle pump: %s", sessionId, firstLine(e.getMessage()));
+                LOG.debugf("Session %s: idle pump: %s", sessionId, LogText.escape(firstLine(e.getMessage())));
             }
         } finally {
             pumping = false;
@@ -318,25 +339,18 @@ final class SessionActor implements InterruptServer {
     }
 
     private boolean hasInterrupt() {
-        for (Task<?> t : queue) {
-            if (t.interrupting()) {
-                return true;
-            }
-        }
-        return false;
+        return scheduler.hasInterrupt();
     }
 
     private Task<?> takeInterrupt() {
-        for (Iterator<Task<?>> it = queue.iterator(); it.hasNext(); ) {
-            Task<?> t = it.next();
-            if (t.interrupting()) {
-                it.remove();
-                return t;
-            }
-        }
-        return null;
+        return scheduler.takeInterrupt();
     }
 
+    /**
+     * Runs a task, or gives a waiting one its next look. Work that answers with a {@link Later} is parked: the scheduler
+     * gives it another look at its time, and lets other tabs' work run meanwhile.
+     */
+    @SuppressWarnings("unchecked")
     private <T> void execute(Task<T> task) {
         if (task.future.isDone()) {
             return;
@@ -346,7 +360,21 @@ final class SessionActor implements InterruptServer {
         currentStartedNanos = System.nanoTime();
         current = task;
         try {
-            task.future.complete(task.work.run(browser.live()));
+            LiveSession live = browser.live();
+            if (task.later == null) {
+                T result = task.work.run(live);
+                if (!(result instanceof Later<?> later)) {
+                    task.future.complete(result);
+                    return;
+                }
+                task.later = (Later<T>) later;
+            }
+            Optional<T> ready = task.later.poll(live);
+            if (ready.isPresent()) {
+                task.future.complete(ready.get());
+            } else {
+                scheduler.park(task, task.later.nextPollNanos(System.nanoTime()));
+            }
         } catch (Throwable e) {
             task.future.completeExceptionally(classify(e));
         } finally {
@@ -382,7 +410,7 @@ final class SessionActor implements InterruptServer {
             if (r != null && killedNanos == 0 && nowNanos - lostNanos > LOST_GRACE_NANOS) {
                 // a Playwright call that does not notice its browser is gone would hold the thread for ever
                 killedNanos = nowNanos;
-                LOG.warnf("Session %s: its browser is gone (%s) but a call still waits on it; ending what is left", sessionId, lostCause);
+                LOG.warnf("Session %s: its browser is gone (%s) but a call still waits on it; ending what is left", sessionId, LogText.escape(lostCause));
                 r.kill("its browser is gone");
             }
             return;
@@ -452,7 +480,7 @@ final class SessionActor implements InterruptServer {
             try {
                 wired.refreshTabs(true);
             } catch (RuntimeException e) {
-                LOG.debugf("Session %s: last look at the tabs: %s", sessionId, e.getMessage());
+                LOG.debugf("Session %s: last look at the tabs: %s", sessionId, LogText.escape(e.getMessage()));
             }
         }
         closing = true;
@@ -471,13 +499,16 @@ final class SessionActor implements InterruptServer {
         while ((t = queue.poll()) != null) {
             t.future.completeExceptionally(error);
         }
+        for (Task<?> waiting : scheduler.drain()) {
+            waiting.future.completeExceptionally(error);
+        }
     }
 
     private HubException unavailable(String why) {
         return new HubException(ErrorCode.SESSION_UNAVAILABLE, "Session \"" + sessionId + "\" is unavailable: " + why + ".");
     }
 
-    private static String describeLaunchFailure(Throwable e) {
-        return PlaywrightMessage.of(e).firstLine();
+    private String describeLaunchFailure(Throwable e) {
+        return LaunchFailure.explain(PlaywrightMessage.of(e).firstLine(), settings.profile());
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import io.browserhub.observability.LogText;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +41,8 @@ final class SessionBrowser {
     private final PageEvents pageEvents;
     private final LiveSession live;
     private volatile List<TabInfo> tabSnapshot = List.of();
+    /** By DevTools target id: the tab id, for doors that speak in targets (the CDP door's lease checks). Any thread. */
+    private volatile Map<String, String> tabsByTarget = Map.of();
     private boolean tabsDirty = true;
     /** A command may have changed a title without an event: look once the client pauses. */
     private boolean titlesStale;
@@ -82,14 +85,14 @@ final class SessionBrowser {
                 activeId = id;
             }
             if (tab.hung()) {
-                LOG.infof("Session %s: tab %s comes back blank: its page %s got the previous browser stuck", sessionId, id, tab.url());
+                LOG.infof("Session %s: tab %s comes back blank: its page %s got the previous browser stuck", sessionId, id, LogText.escape(tab.url()));
                 events.emit(sessionId, id, new TabRestoreSkipped(tab.url(), "its page got the previous browser stuck (a script that never"
                         + " returned); open it again with page.goto if you need it"));
             } else if (!"about:blank".equals(tab.url())) {
                 try {
                     page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 } catch (PlaywrightException e) {
-                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, tab.url(), firstLine(e.getMessage()));
+                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, LogText.escape(tab.url()), LogText.escape(firstLine(e.getMessage())));
                 }
             }
         }
@@ -156,6 +159,11 @@ final class SessionBrowser {
 
     RunningBrowser running() {
         return browser;
+    }
+
+    /** The tab of a DevTools target id as last seen (null: not one of the session's tabs): any thread. */
+    String tabOfTarget(String targetId) {
+        return tabsByTarget.get(targetId);
     }
 
     /** The tabs as last seen: any thread. */
@@ -231,6 +239,14 @@ final class SessionBrowser {
             tabsDirty = true;
             return;
         }
+        Map<String, String> byTarget = new java.util.HashMap<>();
+        tabs.all().forEach((id, page) -> {
+            String target = titles.targetId(page);
+            if (target != null) {
+                byTarget.put(target, id);
+            }
+        });
+        tabsByTarget = Map.copyOf(byTarget);
         if (!infos.equals(tabSnapshot)) {
             tabSnapshot = List.copyOf(infos);
             tabsChanged.accept(saved, tabSnapshot);

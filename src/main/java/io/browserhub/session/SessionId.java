@@ -14,8 +14,12 @@ public final class SessionId {
     private SessionId() {
     }
 
+    public static boolean valid(String id) {
+        return id != null && VALID.matcher(id).matches() && !id.contains("..");
+    }
+
     public static String require(String id) {
-        if (id == null || !VALID.matcher(id).matches() || id.contains("..")) {
+        if (!valid(id)) {
             throw HubException.invalidParams("Invalid session id " + quote(id)
                     + ": use 1 to 64 ASCII letters, digits, '.', '_' or '-', starting with a letter or digit, without \"..\".");
         }

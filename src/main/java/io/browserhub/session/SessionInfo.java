@@ -1,9 +1,10 @@
 package io.browserhub.session;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** A session as clients see it (PROTOCOL.md, SessionInfo). */
+/** A session as clients see it (docs/protocol.md, SessionInfo). */
 public record SessionInfo(
         String id,
         SessionState state,
@@ -13,13 +14,20 @@ public record SessionInfo(
         boolean headless,
         Viewport viewport,
         List<TabInfo> tabs,
-        Controller controller) {
+        @Nullable Controller controller,
+        @Nullable String cdpUrl,
+        @Nullable String damage) {
 
     /** The client holding the control lease. */
     public record Controller(String clientId, String name, String kind, Instant since) {
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, damage);
+    }
+
+    /** The session's DevTools WebSocket (the CDP door), which the session itself does not know. */
+    public SessionInfo withCdpUrl(String url) {
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, damage);
     }
 }

@@ -7,6 +7,7 @@ import io.browserhub.browser.ProcessTrees;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.files.PrivateFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -65,7 +66,7 @@ public class SessionRegistry implements Session.Capacity {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         try {
-            Files.createDirectories(store.sessionsDir());
+            PrivateFiles.directories(store.sessionsDir());
             lockDataDir();
             PlaywrightDriver.install(store.dataDir().resolve("driver"));
         } catch (IOException e) {
@@ -73,9 +74,17 @@ public class SessionRegistry implements Session.Capacity {
         }
         int ended = LeftoverBrowsers.endProcessesUsing(LeftoverBrowsers.profilesUnder(store.sessionsDir()));
         LeftoverBrowsers.clearTempFiles(store.tempDir());
-        for (SessionRecord record : store.loadAll()) {
+        launcher.prepare(store.tempDir());
+        SessionStore.Loaded loaded = store.loadAll();
+        for (SessionRecord record : loaded.records()) {
             LeftoverBrowsers.clearLocks(store.paths(record.id()).profile());
             sessions.put(record.id(), newSession(record));
+        }
+        for (SessionStore.Damaged damaged : loaded.damaged()) {
+            // listed, and holding its id, so that nothing starts on its profile until a person decides
+            Session session = newSession(new SessionRecord(damaged.id(), damaged.createdAt(), damaged.createdAt(), null, List.of()));
+            session.markDamaged(damaged.reason());
+            sessions.put(damaged.id(), session);
         }
         LOG.infof("Data directory %s: %d sessions%s; browser: %s", store.dataDir(), sessions.size(),
                 ended > 0 ? ", " + ended + " leftover browser processes ended" : "",
@@ -91,6 +100,7 @@ public class SessionRegistry implements Session.Capacity {
         } catch (Exception e) {
             LOG.warnf("Not every browser closed within 10 s: %s", e.toString());
         }
+        launcher.close();
         // whatever survived the graceful close (a wedged browser, an orphaned driver) ends with the hub
         List<ProcessHandle> leftovers = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
         if (!leftovers.isEmpty()) {
@@ -104,7 +114,13 @@ public class SessionRegistry implements Session.Capacity {
     public Session create(String id, SessionOptions options) {
         synchronized (sessions) {
             String sessionId = id == null ? newId() : SessionId.require(id);
-            if (sessions.containsKey(sessionId) || deleting.containsKey(sessionId)) {
+            Session existing = sessions.get(sessionId);
+            if (existing != null && existing.damage().isPresent()) {
+                throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId + "\" already exists and is damaged: "
+                        + existing.damage().get() + ". Repair its session.json and restart the hub, or remove it with session.delete.",
+                        Map.of("session", sessionId, "damage", existing.damage().get()));
+            }
+            if (existing != null || deleting.containsKey(sessionId)) {
                 throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId
                         + "\" already exists; use session.ensure to reuse it or pick another id.", Map.of("session", sessionId));
             }
@@ -213,6 +229,13 @@ public class SessionRegistry implements Session.Capacity {
         return shuttingDown;
     }
 
+    /** Sessions whose session.json could not be used at start, with the reason: for readiness and people. */
+    public Map<String, String> damaged() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        sessions.values().forEach(s -> s.damage().ifPresent(reason -> out.put(s.id(), reason)));
+        return out;
+    }
+
     public SessionCounters counters() {
         return counters;
     }
@@ -232,7 +255,7 @@ public class SessionRegistry implements Session.Capacity {
     /** One hub per data directory: a second one would kill the first one's browsers as leftovers. */
     private void lockDataDir() throws IOException {
         Path lockFile = store.dataDir().resolve("hub.lock");
-        lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lockChannel = PrivateFiles.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         hubLock = lockChannel.tryLock();
         if (hubLock == null) {
             lockChannel.close();

@@ -8,7 +8,9 @@ public enum SessionState {
     STARTING,
     RUNNING,
     STOPPING,
-    CRASHED;
+    CRASHED,
+    /** Its session.json could not be read at start: listed with the reason, never started (docs/security.md). */
+    DAMAGED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

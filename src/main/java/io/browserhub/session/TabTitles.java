@@ -51,6 +51,11 @@ final class TabTitles {
         }
     }
 
+    /** The page's DevTools target id, when it has been learnt (null before the first look at the titles). */
+    String targetId(Page page) {
+        return targetIds.get(page);
+    }
+
     void forget(Page page) {
         targetIds.remove(page);
     }

@@ -8,6 +8,11 @@ final class Task<T> {
     final SessionWork<T> work;
     final WorkOptions options;
     final CompletableFuture<T> future = new CompletableFuture<>();
+    /** The tab it addresses, resolved when the actor first looks at it; null: no one tab (tab.list, the hub's own work). */
+    String tabKey;
+    /** While it waits for something in the page: what it waits for, and when to look again. */
+    Later<T> later;
+    long pollAtNanos;
 
     Task(SessionWork<T> work, WorkOptions options) {
         this.work = work;

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * -Dbench.quick=true is a smoke run for development on a busy machine.
  */
 record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts, int seconds, int warmupSeconds,
-                   Set<String> only, Path out) {
+                   int cliRuns, Set<String> only, Path out) {
 
-    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "native");
+    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli", "liveview", "tabwait", "native");
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
@@ -35,6 +35,7 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
                 Integer.getInteger("bench.hubStarts", quick ? 1 : 3),
                 Integer.getInteger("bench.seconds", quick ? 2 : 5),
                 Integer.getInteger("bench.warmupSeconds", quick ? 1 : 2),
+                Integer.getInteger("bench.cliRuns", quick ? 5 : 20),
                 families,
                 Path.of(System.getProperty("bench.out", "target/benchmarks.md")));
     }
@@ -45,6 +46,6 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
 
     String describe() {
         return "calls=" + calls + " warmup=" + warmup + " rounds=" + rounds + " starts=" + starts + " hubStarts=" + hubStarts
-                + " seconds=" + seconds + " warmupSeconds=" + warmupSeconds;
+                + " seconds=" + seconds + " warmupSeconds=" + warmupSeconds + " cliRuns=" + cliRuns;
     }
 }

@@ -38,7 +38,11 @@ class BrowserhubBenchmark {
         family(bench, "memory", "5", "memory", () -> new MemoryBench(bench).run(), loads);
         family(bench, "hubstart", "6", "hub start", () -> new HubStartBench(bench).run(), loads);
         family(bench, "mcp", "7", "MCP door", () -> new McpBench(bench).run(), loads);
-        family(bench, "native", "8", "native executable", () -> new NativeBench(bench).run(), loads);
+        family(bench, "cdp", "8", "CDP door", () -> new CdpBench(bench).run(), loads);
+        family(bench, "cli", "9", "command line start", () -> new CliBench(bench).run(), loads);
+        family(bench, "liveview", "10", "live view: click to frame", () -> new LiveViewBench(bench).run(), loads);
+        family(bench, "tabwait", "11", "a wait in one tab, commands in another", () -> new TabWaitBench(bench).run(), loads);
+        family(bench, "native", "12", "native executable", () -> new NativeBench(bench).run(), loads);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         String report = "## Results\n\n" + Machine.describe(bench.chromium)
                 + "- load average (1/5/15 min) at the start: " + loadBefore + "; at the end: " + Machine.loadAverage() + "\n"

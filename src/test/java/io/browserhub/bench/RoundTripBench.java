@@ -109,28 +109,7 @@ final class RoundTripBench {
     }
 
     private long[][] rounds(List<Contender> contenders, Command command) {
-        int n = contenders.size();
-        BenchConfig c = bench.config;
-        for (Contender contender : contenders) {
-            for (int i = 0; i < c.warmup(); i++) {
-                contender.run(command);
-            }
-        }
-        long[][] samples = new long[n][c.calls()];
-        int[] filled = new int[n];
-        int perRound = Math.max(1, c.calls() / c.rounds());
-        for (int round = 0; round < c.rounds(); round++) {
-            for (int k = 0; k < n; k++) {
-                int who = (k + round) % n;
-                int calls = round == c.rounds() - 1 ? c.calls() - filled[who] : Math.min(perRound, c.calls() - filled[who]);
-                for (int i = 0; i < calls; i++) {
-                    long t0 = System.nanoTime();
-                    contenders.get(who).run(command);
-                    samples[who][filled[who]++] = System.nanoTime() - t0;
-                }
-            }
-        }
-        return samples;
+        return Rounds.measure(bench.config, contenders.stream().map(c -> (Runnable) () -> c.run(command)).toList());
     }
 
     /**

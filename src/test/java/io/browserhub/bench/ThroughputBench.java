@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ThroughputBench {
 
     private static final int[] LEVELS = {1, 4, 8};
+    /** Commands one pipelining client keeps in flight. */
+    private static final int PIPELINE = 8;
 
     /** One client that drives its own session: one command, then the next. */
     private interface Driver {
@@ -70,6 +72,8 @@ final class ThroughputBench {
                 directResults[level] = drive(directDrivers);
                 Bench.log("throughput %d sessions: browserhub %.0f/s, in-process %.0f/s", n, hubResults[level].perSecond, directResults[level].perSecond);
             }
+            double pipelined = pipelined(clients.get(0), "tp-0", PIPELINE);
+            Bench.log("throughput 1 session, %d in flight from one client: browserhub %.0f/s", PIPELINE, pipelined);
             for (int level = 0; level < LEVELS.length; level++) {
                 int n = LEVELS[level];
                 Result h = hubResults[level];
@@ -80,6 +84,8 @@ final class ThroughputBench {
                 if (n == 1) {
                     bench.table.singleBaseline("3", "throughput, " + label + ": browserhub WebSocket, commands/s" + latency, h.perSecond, "/s");
                     bench.table.singleBaseline("3", "throughput, " + label + ": in-process Playwright (own baseline)" + directLatency, d.perSecond, "/s");
+                    bench.table.single("3", "throughput, 1 session, one client with " + PIPELINE + " commands in flight (pipelined):"
+                            + " browserhub WebSocket, vs in-process Playwright's 1 session", pipelined, d.perSecond, "/s");
                 } else {
                     bench.table.single("3", "throughput, " + label + ": browserhub WebSocket, vs its 1 session × " + n
                             + String.format(Locale.ROOT, " (%.2f of in-process at %d)", h.perSecond / d.perSecond, n) + latency,
@@ -94,6 +100,37 @@ final class ThroughputBench {
                 d.close();
             }
         }
+    }
+
+    /**
+     * One client, one session, {@code inFlight} commands sent without waiting for each answer: as each answer comes, the
+     * next command goes. Commands per second over the measured window.
+     */
+    private double pipelined(RpcClient ws, String session, int inFlight) throws InterruptedException {
+        Map<String, Object> params = Map.of("session", session, "function", "() => 1");
+        long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(bench.config.warmupSeconds());
+        long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(bench.config.seconds());
+        java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(inFlight);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        while (System.nanoTime() < measureTo && failure.get() == null) {
+            window.acquire();
+            ws.send("page.evaluate", params).whenComplete((r, e) -> {
+                if (e != null || r.has("error")) {
+                    failure.compareAndSet(null, e != null ? e : new IllegalStateException(r.toString()));
+                }
+                long now = System.nanoTime();
+                if (now >= measureFrom && now <= measureTo) {
+                    counted.incrementAndGet();
+                }
+                window.release();
+            });
+        }
+        window.acquire(inFlight);
+        if (failure.get() != null) {
+            throw new IllegalStateException("a pipelined command failed: " + failure.get(), failure.get());
+        }
+        return counted.get() / (double) bench.config.seconds();
     }
 
     /**

@@ -152,7 +152,9 @@ class PageActionsTest {
     }
 
     @Test
-    void setInputFilesHandsTheFileToThePage(@TempDir Path dir) throws IOException {
+    void setInputFilesHandsTheFileToThePage() throws IOException {
+        // by path, files come from the allowed roots only: <data-dir>/uploads by default (files/LocalFilesTest)
+        Path dir = Hub.uploads();
         Path file = Files.writeString(dir.resolve("quarterly report.txt"), "numbers go up", StandardCharsets.UTF_8);
         browser.open("form.html");
         browser.call("page.setInputFiles", Map.of("selector", "#upload", "paths", List.of(file.toString())));

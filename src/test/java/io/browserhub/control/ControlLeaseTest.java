@@ -198,8 +198,8 @@ class ControlLeaseTest {
                 params.put(m.get("name").asText(), names);
                 access.put(m.get("name").asText(), m.get("x-access").asText());
             });
-            assertEquals(List.of("session", "wait", "timeoutMs", "ttlMs", "force"), params.get("control.acquire"));
-            assertEquals(List.of("session"), params.get("control.release"));
+            assertEquals(List.of("session", "tab", "wait", "timeoutMs", "ttlMs", "force"), params.get("control.acquire"));
+            assertEquals(List.of("session", "tab"), params.get("control.release"));
             assertEquals(List.of("session"), params.get("control.status"));
             assertEquals(List.of("session", "kinds"), params.get("events.subscribe"));
             assertEquals(List.of("session"), params.get("events.unsubscribe"));

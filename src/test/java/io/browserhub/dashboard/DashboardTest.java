@@ -14,29 +14,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
-import io.browserhub.support.DashboardBrowser;
 import io.browserhub.support.DashboardBrowser.Person;
 import io.browserhub.support.Hub;
-import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,52 +37,15 @@ import org.junit.jupiter.api.Test;
  * with reading methods only, which stay open while a person holds control.
  */
 @QuarkusTest
-class DashboardTest {
+class DashboardTest extends DashboardScenario {
 
-    private static final List<Integer> BLUE = List.of(30, 100, 200);
-    private static final List<Integer> GREEN = List.of(20, 160, 60);
     /** Where dashboard-blue.html puts its controls, in CSS px of the page. */
     private static final int[] PRESS = {220, 150};
     private static final int[] NAME_INPUT = {300, 330};
 
-    private static DashboardBrowser browser;
-    private RpcClient agent;
-    private final List<String> sessions = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() {
-        // waits, not timed assertions: a loaded machine may take a while to start a browser
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        browser = DashboardBrowser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void connect() {
-        agent = Hub.connect();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        for (String id : sessions) {
-            try {
-                agent.call("session.delete", Map.of("id", id));
-            } catch (RpcError gone) {
-                // the test deleted it
-            }
-        }
-        agent.close();
-    }
-
     @Test
     void thePersonSeesTheAgentsSessionsAndCreatesStopsDeletesAndOpensThem() {
-        String listed = session("dash-list");
+        String listed = session("dash-list", null);
         agent.call("page.goto", Map.of("session", listed, "url", TestPages.url("dashboard-green.html")));
         String made = "dash-made";
         sessions.add(made);
@@ -138,7 +93,7 @@ class DashboardTest {
             page.keyboard().press("Enter");
             assertThat(page).hasURL(Pattern.compile("#/s/" + listed + "$"));
             assertThat(page.locator("h1")).hasText(listed);
-            waitForCanvasColor(page, GREEN);
+            LiveCanvas.waitForColor(page, GREEN);
 
             assertEquals(List.of(), person.problems());
         }
@@ -146,7 +101,7 @@ class DashboardTest {
 
     @Test
     void thePersonWatchesTheAgentThenDrivesThePageThroughTheCanvas() throws Exception {
-        String id = session("dash-drive");
+        String id = session("dash-drive", null);
         String blue = TestPages.url("dashboard-blue.html");
         String green = TestPages.url("dashboard-green.html");
         agent.call("page.goto", Map.of("session", id, "url", blue));
@@ -159,10 +114,10 @@ class DashboardTest {
             Locator address = page.getByLabel("Address");
 
             // watching: the picture follows what the agent does
-            waitForCanvasColor(page, BLUE);
+            LiveCanvas.waitForColor(page, BLUE);
             String before = canvasPixels(page);
             agent.call("page.goto", Map.of("session", id, "url", green));
-            waitForCanvasColor(page, GREEN);
+            LiveCanvas.waitForColor(page, GREEN);
             assertNotEquals(before, canvasPixels(page));
             assertThat(address).hasValue(green);
             assertThat(page.locator(".tab.active .tab-select")).hasText("Green page");
@@ -172,38 +127,38 @@ class DashboardTest {
             optionalPanelsMatchTheHub(page);
 
             agent.call("page.goto", Map.of("session", id, "url", blue));
-            waitForCanvasColor(page, BLUE);
+            LiveCanvas.waitForColor(page, BLUE);
 
             // driving: take control, then click, double-click, type and scroll on the picture
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take control")).click();
             assertThat(status).hasText("you are driving");
             assertTrue((Boolean) page.evaluate("() => document.activeElement.classList.contains('screen')"), "the canvas has the keyboard");
 
-            clickOnPage(id, page, canvas, PRESS);
-            awaitLog(person, id, "presses=1 ");
-            double[] press = onCanvas(id, canvas, PRESS);
+            LiveCanvas.clickOnPage(agent, id, page, canvas, PRESS);
+            LiveCanvas.awaitLog(agent, person, id, "presses=1 ");
+            double[] press = LiveCanvas.onCanvas(agent, id, canvas, PRESS);
             page.mouse().dblclick(press[0], press[1]);
-            awaitLog(person, id, "doubles=1 ");
+            LiveCanvas.awaitLog(agent, person, id, "doubles=1 ");
 
-            clickOnPage(id, page, canvas, NAME_INPUT);
+            LiveCanvas.clickOnPage(agent, id, page, canvas, NAME_INPUT);
             page.keyboard().type("Hello hubx");
             page.keyboard().press("Backspace");
             page.keyboard().press("Enter");
-            awaitLog(person, id, "submitted=[Hello hub]");
+            LiveCanvas.awaitLog(agent, person, id, "submitted=[Hello hub]");
             page.evaluate("() => navigator.clipboard.writeText(' and more')");
             page.keyboard().press("Control+V");
             page.keyboard().press("Enter");
-            awaitLog(person, id, "submitted=[Hello hub and more]");
+            LiveCanvas.awaitLog(agent, person, id, "submitted=[Hello hub and more]");
             page.keyboard().press("Tab");
             assertTrue((Boolean) page.evaluate("() => document.activeElement.classList.contains('screen')"),
                     "Tab goes to the page, the dashboard's focus stays on the canvas");
             assertThat(address).hasValue(blue);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "dashboard.png")));
 
-            double[] middle = onCanvas(id, canvas, new int[] {640, 500});
+            double[] middle = LiveCanvas.onCanvas(agent, id, canvas, new int[] {640, 500});
             page.mouse().move(middle[0], middle[1]);
             page.mouse().wheel(0, 600);
-            awaitLog(person, id, "scrolled=true");
+            LiveCanvas.awaitLog(agent, person, id, "scrolled=true");
 
             page.keyboard().press("Control+BracketRight");
             assertEquals("control-button", page.evaluate("() => document.activeElement.id"), "Ctrl+] hands the keyboard back");
@@ -220,11 +175,11 @@ class DashboardTest {
             address.press("Enter");
             assertThat(page.locator(".tab.active .tab-select")).hasText("Green page");
             assertEquals(green, agent.call("page.url", Map.of("session", id)).get("url").asText());
-            waitForCanvasColor(page, GREEN);
+            LiveCanvas.waitForColor(page, GREEN);
             page.locator(".tab.active .tab-close").click();
             assertThat(page.locator(".tab")).hasCount(1);
             assertThat(page.locator(".tab.active .tab-select")).hasText("Blue page");
-            waitForCanvasColor(page, BLUE);
+            LiveCanvas.waitForColor(page, BLUE);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Back")).click();
             assertThat(address).hasValue(green);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Forward")).click();
@@ -252,7 +207,7 @@ class DashboardTest {
 
     @Test
     void onANarrowWindowTheViewStacksAndStaysUsableByKeyboard() {
-        String id = session("dash-narrow");
+        String id = session("dash-narrow", null);
         agent.call("page.goto", Map.of("session", id, "url", TestPages.url("dashboard-green.html")));
         try (Person person = browser.signIn(420, 860)) {
             Page page = person.page;
@@ -260,7 +215,7 @@ class DashboardTest {
             assertFalse(horizontallyScrolled(page), "the sessions view fits the window");
 
             page.navigate(Hub.base() + "#/s/" + id);
-            waitForCanvasColor(page, GREEN);
+            LiveCanvas.waitForColor(page, GREEN);
             assertFalse(horizontallyScrolled(page), "the session view fits the window");
             BoundingBox screen = page.locator("canvas.screen").boundingBox();
             assertTrue(screen.x >= 0 && screen.x + screen.width <= 420, "the picture fits: " + screen.x + "+" + screen.width);
@@ -286,7 +241,7 @@ class DashboardTest {
         Set<String> methods = methods();
         assumeTrue(methods.containsAll(List.of("control.acquire", "control.release", "events.subscribe", "session.activity")),
                 "this hub has no control leases or event stream yet (control.acquire, events.subscribe, session.activity)");
-        String id = session("dash-control");
+        String id = session("dash-control", null);
         agent.call("client.hello", Map.of("name", "agent-smith", "kind", "agent"));
         agent.call("page.goto", Map.of("session", id, "url", TestPages.url("dashboard-blue.html")));
         agent.call("control.acquire", Map.of("session", id));
@@ -297,7 +252,7 @@ class DashboardTest {
             page.navigate(Hub.base() + "#/s/" + id);
             Locator status = page.locator("#control-status");
             assertThat(status).hasText("agent agent-smith is driving");
-            waitForCanvasColor(page, BLUE);
+            LiveCanvas.waitForColor(page, BLUE);
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take control")).click();
             assertThat(status).hasText("you are driving");
@@ -308,8 +263,8 @@ class DashboardTest {
             assertEquals("dashboard", held.data().get("holder").get("name").asText());
 
             Locator canvas = page.locator("canvas.screen");
-            clickOnPage(id, page, canvas, PRESS);
-            awaitLog(person, id, "presses=1 ");
+            LiveCanvas.clickOnPage(agent, id, page, canvas, PRESS);
+            LiveCanvas.awaitLog(agent, person, id, "presses=1 ");
 
             Locator events = page.locator("#panel-events .event-list");
             assertThat(events.locator("li[data-kind='control.changed']").first()).containsText("human dashboard drives");
@@ -327,7 +282,7 @@ class DashboardTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Release control")).click();
             assertThat(status).hasText("free");
             agent.call("page.click", Map.of("session", id, "selector", "#press"));
-            awaitLog(person, id, "presses=2 ");
+            LiveCanvas.awaitLog(agent, person, id, "presses=2 ");
 
             assertEquals(List.of(), person.problems());
         }
@@ -356,58 +311,10 @@ class DashboardTest {
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Live events")).click();
     }
 
-    private String session(String id) {
-        sessions.add(id);
-        agent.call("session.ensure", Map.of("id", id));
-        return id;
-    }
-
     private Set<String> methods() {
         Set<String> names = new HashSet<>();
         agent.call("rpc.discover").get("methods").forEach(m -> names.add(m.get("name").asText()));
         return names;
-    }
-
-    /** A point of the page (CSS px of its viewport) on the dashboard's canvas. */
-    private double[] onCanvas(String session, Locator canvas, int[] pagePoint) {
-        JsonNode viewport = agent.call("session.get", Map.of("id", session)).get("viewport");
-        BoundingBox box = canvas.boundingBox();
-        return new double[] {
-                box.x + pagePoint[0] * box.width / viewport.get("width").asDouble(),
-                box.y + pagePoint[1] * box.height / viewport.get("height").asDouble()};
-    }
-
-    private void clickOnPage(String session, Page page, Locator canvas, int[] pagePoint) {
-        double[] p = onCanvas(session, canvas, pagePoint);
-        page.mouse().click(p[0], p[1]);
-    }
-
-    /** Waits until the page's #log (read with page.text, open to every client) contains the text. */
-    private void awaitLog(Person person, String session, String expected) {
-        String last = "";
-        for (int i = 0; i < 300; i++) {
-            last = agent.call("page.text", Map.of("session", session, "selector", "#log")).get("text").asText();
-            if (last.contains(expected)) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("the page never showed \"" + expected + "\"; it shows: " + last + "; the dashboard reported: " + person.problems());
-    }
-
-    private static void waitForCanvasColor(Page page, List<Integer> rgb) {
-        page.waitForFunction("""
-                rgb => {
-                  const c = document.querySelector('canvas.screen');
-                  if (!c || !c.dataset.frames) return false;
-                  const d = c.getContext('2d').getImageData(c.width >> 1, c.height >> 1, 1, 1).data;
-                  return [0, 1, 2].every(i => Math.abs(d[i] - rgb[i]) < 24);
-                }""", rgb, new Page.WaitForFunctionOptions().setTimeout(30_000));
     }
 
     private static String canvasPixels(Page page) {

@@ -96,7 +96,7 @@ class McpBrowserToolsTest {
         assertTrue(pressed.startsWith("### Result\nPressed ArrowDown"), pressed);
         assertEquals("[ArrowDown]", text("#keylog"));
 
-        Path file = Files.createTempFile("mcp-upload-", ".txt");
+        Path file = Files.createTempFile(Hub.uploads(), "mcp-upload-", ".txt"); // by path, from the allowed roots only
         Files.writeString(file, "uploaded by an agent");
         agent.text("browser_click", Map.of("element", "Attachment", "ref", ref(pressed, "button \"Attachment\"")));
         String uploaded = agent.text("browser_file_upload", Map.of("paths", List.of(file.toString())));

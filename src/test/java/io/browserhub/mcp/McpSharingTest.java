@@ -52,6 +52,28 @@ class McpSharingTest {
     }
 
     @Test
+    void twoAgentsWithTabsOfTheirOwnShareOneSessionAndEachSnapshotShowsOnlyItsOwnTab() {
+        try (RpcClient rpc = Hub.connect();
+             McpAgentClient first = McpAgentClient.toHubInOwnTab("agent-one", "mcp-own");
+             McpAgentClient second = McpAgentClient.toHubInOwnTab("agent-two", "mcp-own")) {
+            fresh(rpc, "mcp-own", null);
+            first.text("browser_navigate", Map.of("url", TestPages.url("form.html")));
+            second.text("browser_navigate", Map.of("url", TestPages.url("links.html")));
+
+            String one = first.text("browser_snapshot", Map.of());
+            String two = second.text("browser_snapshot", Map.of());
+            assertTrue(one.contains("Count clicks") && !one.contains(TestPages.url("links.html")), one);
+            assertTrue(two.contains(TestPages.url("links.html")) && !two.contains("Count clicks"), two);
+
+            JsonNode status = rpc.call("control.status", Map.of("session", "mcp-own"));
+            List<String> holders = new java.util.ArrayList<>();
+            status.get("tabs").forEach(t -> holders.add(t.at("/holder/name").asText()));
+            assertEquals(List.of("agent-one", "agent-two"), holders, "each agent holds its own tab's lease");
+            assertEquals(3, rpc.call("tab.list", Map.of("session", "mcp-own")).get("tabs").size(), "the session's first tab and two own tabs");
+        }
+    }
+
+    @Test
     void aPersonsLeaseRefusesTheAgentsClickWithTheirNameButLetsItRead() {
         try (RpcClient alice = client("alice", "human"); McpAgentClient agent = McpAgentClient.toHub("claude-desktop", "mcp-human")) {
             fresh(alice, "mcp-human", "form.html");

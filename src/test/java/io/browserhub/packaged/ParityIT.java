@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.support.CdpClient;
 import io.browserhub.support.Hub;
 import io.browserhub.support.HubProcess;
 import io.browserhub.support.McpAgentClient;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * executable in `./mvnw verify -Dnative`. What the JVM's reflection, resources and class initialisation give for free
  * a native image must be told, and what it was not told fails here, not in a user's hands: sessions and their JSON,
  * every page command, every error kind, evaluate of every JavaScript value type, tabs, traces, screenshots, events,
- * screencast frames, the dashboard and the MCP door. With -Dnative the jar is built too, and
+ * screencast frames, the dashboard, the MCP and CDP doors, tab leases. With -Dnative the jar is built too, and
  * {@link #theExecutableAnswersLikeTheJar} replays one script against both and compares their JSON.
  */
 @QuarkusIntegrationTest
@@ -399,6 +400,64 @@ class ParityIT {
             assertTrue(mcp.text("session_list", Map.of()).contains("parity-mcp"));
         }
         agent.call("session.delete", Map.of("id", "parity-mcp"));
+    }
+
+    @Test
+    void tabReadingsLeasesThumbnailsAndTraceStatus() {
+        String s = SharedSessions.fresh(agent, "parity-readings", "form.html");
+        page("page.evaluate", Map.of("function", "() => console.warn('parity-console')"));
+        JsonNode console = page("page.consoleMessages", Map.of("level", "warning")).get("messages");
+        JsonNode warned = null;
+        for (JsonNode m : console) {
+            if (m.get("text").asText().equals("parity-console")) {
+                warned = m;
+            }
+        }
+        assertTrue(warned != null && warned.get("type").asText().equals("warning"), "Playwright's console messages: " + console);
+        JsonNode requests = page("page.requests", Map.of()).get("requests");
+        assertTrue(requests.toString().contains("/form.html") && requests.get(0).get("status").asInt() == 200
+                && requests.get(0).get("resourceType").asText().equals("document"), "Playwright's requests: " + requests);
+
+        JsonNode thumbnail = agent.call("session.thumbnail", Map.of("session", s));
+        assertTrue(thumbnail.get("running").asBoolean() && thumbnail.get("mimeType").asText().equals("image/jpeg"), thumbnail.toString());
+        byte[] jpeg = Base64.getDecoder().decode(thumbnail.get("data").asText());
+        assertEquals(0xFF, jpeg[0] & 0xFF, "a JPEG");
+        assertFalse(agent.call("trace.status", Map.of("session", s)).get("recording").asBoolean());
+        page("trace.start", Map.of("screenshots", false));
+        assertTrue(agent.call("trace.status", Map.of("session", s)).get("recording").asBoolean());
+        page("trace.stop", Map.of());
+
+        try (RpcClient other = SharedSessions.client("parity-tab-owner", "agent")) {
+            JsonNode leased = other.call("tab.new", Map.of("session", s, "url", TestPages.url("static.html"), "lease", true));
+            String tab = leased.get("id").asText();
+            RpcError held = fails("page.click", Map.of("session", s, "tab", tab, "selector", "a"));
+            assertEquals("CONTROL_HELD", held.kind());
+            assertEquals("parity-tab-owner", held.data().at("/holder/name").asText(), held.toString());
+            assertEquals("static", other.call("page.title", Map.of("session", s)).get("title").asText(),
+                    "the lease holder's commands without a tab go to its tab");
+            assertEquals("Sign up", agent.call("page.title", Map.of("session", s, "tab", "t1")).get("title").asText(),
+                    "the other tabs stay open to everyone");
+        }
+        agent.call("session.delete", Map.of("id", s));
+    }
+
+    @Test
+    void theCdpDoorIsTheSessionsOwnBrowser() throws Exception {
+        String s = SharedSessions.fresh(agent, "parity-cdp", "form.html");
+        assertEquals("ws://127.0.0.1:" + Hub.base().getPort() + "/cdp/" + s, agent.call("session.get", Map.of("id", s)).get("cdpUrl").asText());
+        try (CdpClient raw = CdpClient.toSession(s, "?client=parity-cdp-client")) {
+            assertTrue(raw.call("Browser.getVersion", Map.of()).get("product").asText().contains("Chrome"));
+            String target = raw.attachToPage("form.html");
+            assertEquals("Sign up", raw.evaluate(target, "document.title").asText());
+            raw.evaluate(target, "document.querySelector('#name').value = 'over CDP'");
+            assertEquals("over CDP", eval("() => document.querySelector('#name').value").asText(), "the page the hub drives");
+            assertTrue(raw.error("Browser.crash", Map.of(), null).get("message").asText().contains("refused"));
+        }
+        List<String> methods = SharedSessions.activity(agent, s).stream()
+                .filter(e -> e.at("/data/client/name").asText().equals("parity-cdp-client"))
+                .map(e -> e.at("/data/method").asText()).toList();
+        assertTrue(methods.contains("cdp.connect"), "the CDP connection is in the activity log: " + methods);
+        agent.call("session.delete", Map.of("id", s));
     }
 
     @Test

@@ -51,8 +51,10 @@ final class ParityScript {
         step("page.text", Map.of("session", S, "selector", "#clicks"));
         step("page.snapshot", Map.of("session", S, "selector", "form"));
         step("page.screenshot", Map.of("session", S, "format", "jpeg"));
+        step("session.thumbnail", Map.of("session", S));
         step("tab.new", Map.of("session", S, "url", TestPages.url("static.html")));
         step("tab.list", Map.of("session", S));
+        step("tab.new", Map.of("session", S, "lease", true)); // refused: an anonymous HTTP request cannot hold a lease
         step("tab.activate", Map.of("session", S, "tab", "t1"));
         step("tab.close", Map.of("session", S, "tab", "t2"));
         step("tab.close", Map.of("session", S, "tab", "t2"));
@@ -62,6 +64,7 @@ final class ParityScript {
         step("control.release", Map.of("session", S));
         step("page.handleDialog", Map.of("session", S, "accept", true));
         step("trace.start", Map.of("session", S, "screenshots", false));
+        step("trace.status", Map.of("session", S));
         step("trace.stop", Map.of("session", S));
         step("session.activity", Map.of("id", S, "limit", 5));
         step("session.stop", Map.of("id", S));

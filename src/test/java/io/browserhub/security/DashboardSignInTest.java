@@ -44,7 +44,9 @@ class DashboardSignInTest {
 
     @Test
     void theCookieOpensTheDashboard() {
-        Response page = given().cookie(cookieName(), Hub.TOKEN).accept("text/html").get("/");
+        // as a browser sends it when the person opens the address (the 303 after the printed link, or a bookmark)
+        Response page = given().cookie(cookieName(), Hub.TOKEN).header("Sec-Fetch-Site", "none").header("Sec-Fetch-Mode", "navigate")
+                .accept("text/html").get("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.asString().contains("<title>browserhub</title>"), page.asString());
         // what the dashboard loads, and that it loads nothing from elsewhere: dashboard/DashboardAssetsTest
@@ -52,7 +54,8 @@ class DashboardSignInTest {
 
     @Test
     void theCookieWorksForTheApiToo() {
-        given().cookie(cookieName(), Hub.TOKEN).get("/api/sessions").then().statusCode(200);
+        given().cookie(cookieName(), Hub.TOKEN).header("Sec-Fetch-Site", "same-origin").get("/api/sessions").then().statusCode(200);
+        // from another page (another port of 127.0.0.1 is the same site): security/SameSiteCookieTest
     }
 
     @Test

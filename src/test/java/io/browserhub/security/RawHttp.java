@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for what HTTP clients will not let a test send: any Host header, or a
- * Content-Length without the body behind it. Reads the status line and headers, and the body when it has a length.
+ * Content-Length without the body behind it. Reads the status line and headers, and the body when it has a length
+ * or comes in chunks.
  */
 final class RawHttp {
 
@@ -60,8 +61,24 @@ final class RawHttp {
         List<String> length = headers.get("content-length");
         if (length != null) {
             body = new String(in.readNBytes(Integer.parseInt(length.get(0))), StandardCharsets.UTF_8);
+        } else if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+            // a large answer (the session list, once the tests made many sessions) comes in chunks
+            body = chunked(in);
         }
         return new Response(status, headers, body);
+    }
+
+    private static String chunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String size = line(in); size != null && !size.isEmpty(); size = line(in)) {
+            int n = Integer.parseInt(size.split(";")[0].strip(), 16);
+            if (n == 0) {
+                break;
+            }
+            body.write(in.readNBytes(n));
+            line(in); // the CRLF after the chunk
+        }
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     private static String line(InputStream in) throws IOException {

@@ -5,7 +5,11 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,6 +26,20 @@ public final class Hub {
         // with quarkus.http.test-port=0 Quarkus publishes the port it really bound as this property
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(RestAssured.port);
         return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** The data directory of the hub under test, absolute. */
+    public static Path dataDir() {
+        return Path.of(ConfigProvider.getConfig().getValue("browserhub.data-dir", String.class)).toAbsolutePath().normalize();
+    }
+
+    /** {@code <data-dir>/uploads}, created: the one directory pages may get files from by path unless configured otherwise. */
+    public static Path uploads() {
+        try {
+            return Files.createDirectories(dataDir().resolve("uploads"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A WebSocket JSON-RPC client with the token. */

@@ -43,8 +43,17 @@ public final class McpAgentClient implements AutoCloseable {
     }
 
     public static McpAgentClient toHub(URI base, String token, String name, String session) {
+        return toEndpoint(base, token, name, "/mcp" + (session == null ? "" : "?session=" + session));
+    }
+
+    /** The hub under test's /mcp?session=...&tab=own: the agent works in a tab of its own in the session. */
+    public static McpAgentClient toHubInOwnTab(String name, String session) {
+        return toEndpoint(Hub.base(), Hub.TOKEN, name, "/mcp?session=" + session + "&tab=own");
+    }
+
+    private static McpAgentClient toEndpoint(URI base, String token, String name, String endpoint) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString())
-                .endpoint("/mcp" + (session == null ? "" : "?session=" + session))
+                .endpoint(endpoint)
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
                 .jsonMapper(JSON)
                 .build();

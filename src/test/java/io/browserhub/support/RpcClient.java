@@ -27,10 +27,15 @@ public final class RpcClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> notifications = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> unmatched = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason = "";
     private final BlockingQueue<BinaryFrame> frames = new LinkedBlockingQueue<>();
 
-    /** A binary screencast message as received: its JSON header, the image size, and when it arrived. */
-    public record BinaryFrame(JsonNode header, int imageBytes, long receivedAtMs) {
+    /** A binary screencast message as received: its JSON header, the image, and when it arrived (ms and ns clocks). */
+    public record BinaryFrame(JsonNode header, byte[] image, long receivedAtMs, long receivedAtNanos) {
+
+        public int imageBytes() {
+            return image.length;
+        }
     }
 
     private RpcClient(URI uri, Map<String, String> headers) {
@@ -107,6 +112,11 @@ public final class RpcClient implements AutoCloseable {
         return r.get("result");
     }
 
+    /** The reason of the server's close frame; empty until it closed. */
+    public String closeReason() {
+        return closeReason;
+    }
+
     /** Completes with the WebSocket close code. */
     public CompletableFuture<Integer> closed() {
         return closed;
@@ -136,7 +146,8 @@ public final class RpcClient implements AutoCloseable {
                 int headerLength = java.nio.ByteBuffer.wrap(message, 0, 4).getInt();
                 try {
                     JsonNode header = JSON.readTree(new String(message, 4, headerLength, java.nio.charset.StandardCharsets.UTF_8));
-                    frames.add(new BinaryFrame(header, message.length - 4 - headerLength, System.currentTimeMillis()));
+                    byte[] image = java.util.Arrays.copyOfRange(message, 4 + headerLength, message.length);
+                    frames.add(new BinaryFrame(header, image, System.currentTimeMillis(), System.nanoTime()));
                 } catch (Exception e) {
                     unmatched.add("bad binary frame: " + e);
                 }
@@ -159,6 +170,7 @@ public final class RpcClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
             return null;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A frame encoded once for every viewer: the binary message of PROTOCOL.md ([4-byte big-endian header
+ * A frame encoded once for every viewer: the binary message of docs/protocol.md ([4-byte big-endian header
  * length][UTF-8 JSON header][image]) and, made on first use, the base64 screencast.frame notification for text viewers.
  */
 final class CastFrame {

@@ -9,7 +9,6 @@ import io.browserhub.command.MethodTable;
 import io.browserhub.command.ParamSpec;
 import io.browserhub.command.ParamType;
 import io.browserhub.command.Params;
-import io.browserhub.error.HubException;
 import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,23 +35,20 @@ public class ScreencastCommands implements CommandFamily {
                 call -> {
                     Params p = call.params();
                     int window = p.integer("window", 2);
-                    if (window < 1 || window > 32) {
-                        throw HubException.invalidParams("window must be 1..32 frames, not " + window + ".");
-                    }
                     return hub.start(call.client(), sessions.require(p.session()), p.string("tab", null), settings(p),
                             window, p.bool("binary", true));
                 },
                 ParamSpec.SESSION, opt("tab", ParamType.STRING, "Tab to watch; default: the active tab, following it."),
                 opt("format", ParamType.STRING, "jpeg (default) or png."),
-                opt("quality", ParamType.INTEGER, "JPEG quality 0..100 (default 60)."),
-                opt("maxWidth", ParamType.INTEGER, "Largest frame width (default 1280)."),
-                opt("maxHeight", ParamType.INTEGER, "Largest frame height (default 720)."),
-                opt("window", ParamType.INTEGER, "Frames sent and not yet acknowledged, at most (default 2)."),
+                opt("quality", ParamType.INTEGER, "JPEG quality 0..100 (default 60).").range(0, 100),
+                opt("maxWidth", ParamType.INTEGER, "Largest frame width (default 1280).").range(16, 7680),
+                opt("maxHeight", ParamType.INTEGER, "Largest frame height (default 720).").range(16, 4320),
+                opt("window", ParamType.INTEGER, "Frames sent and not yet acknowledged, at most (default 2).").range(1, 32),
                 opt("binary", ParamType.BOOLEAN, "Binary WebSocket frames (default) or base64 screencast.frame notifications."));
         t.hub("screencast.ack", Access.READ, "Acknowledges a frame (and every earlier one), opening the window for the next.",
                 "{acked}",
-                call -> CompletableFuture.completedFuture(hub.ack(call.client(), call.params().session(), call.params().integer("seq"))),
-                ParamSpec.SESSION, req("seq", ParamType.INTEGER, "The seq of the frame received."));
+                call -> CompletableFuture.completedFuture(hub.ack(call.client(), call.params().session(), call.params().longInteger("seq", 0))),
+                ParamSpec.SESSION, req("seq", ParamType.INTEGER, "The seq of the frame received.").range(0, Long.MAX_VALUE));
         t.hub("screencast.stop", Access.READ, "Stops watching the session.", "{stopped}",
                 call -> hub.stop(call.client(), sessions.require(call.params().session())), ParamSpec.SESSION);
     }
@@ -62,9 +58,6 @@ public class ScreencastCommands implements CommandFamily {
         int quality = p.integer("quality", 60);
         int maxWidth = p.integer("maxWidth", 1280);
         int maxHeight = p.integer("maxHeight", 720);
-        if (quality < 0 || quality > 100 || maxWidth < 16 || maxHeight < 16 || maxWidth > 7680 || maxHeight > 4320) {
-            throw HubException.invalidParams("quality must be 0..100 and maxWidth/maxHeight 16..7680/16..4320.");
-        }
         return new ScreencastSettings(format, quality, maxWidth, maxHeight);
     }
 }

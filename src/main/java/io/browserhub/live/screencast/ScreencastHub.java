@@ -6,6 +6,7 @@ import io.browserhub.client.ClientDisconnected;
 import io.browserhub.command.HubInfoSection;
 import io.browserhub.error.HubException;
 import io.browserhub.live.Notification;
+import io.browserhub.observability.LogText;
 import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionState;
@@ -176,7 +177,7 @@ public class ScreencastHub implements HubInfoSection {
                 sink.notify(notice);
             }
         }
-        LOG.debugf("Screencast %s ended: %s", key, reason);
+        LOG.debugf("Screencast %s ended: %s", key, LogText.escape(reason));
     }
 
     private static String castKey(String sessionId, String tab) {

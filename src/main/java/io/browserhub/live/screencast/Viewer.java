@@ -1,6 +1,7 @@
 package io.browserhub.live.screencast;
 
 import io.browserhub.client.Client;
+import io.browserhub.observability.LogText;
 import java.util.ArrayDeque;
 import org.jboss.logging.Logger;
 
@@ -8,10 +9,17 @@ import org.jboss.logging.Logger;
  * One client watching one session, with a window of unacknowledged frames. When the window is full the
  * newest frame waits in a single slot, replacing an older waiting one (latest wins): a slow viewer sees fewer
  * frames, never older ones, holds at most window + 1, and never slows anyone else.
+ * <p>
+ * An acknowledgement is the client's word, not proof that it reads: a client that acknowledges blindly (or whose
+ * acks arrive while its reading stalls) would otherwise have every frame piled up in its socket's write queue, a
+ * few MB a second without end. So a frame also counts until its write has completed, that is, until the socket
+ * took it: a viewer that stops reading stops getting frames once its socket buffers are full.
  */
 final class Viewer {
 
     private static final Logger LOG = Logger.getLogger(Viewer.class);
+    /** One frame on its way into the socket at a time: the next waits (latest wins) until the socket took it. */
+    private static final int MAX_WRITING = 1;
 
     final Client client;
     private final ViewerSink sink;
@@ -19,6 +27,8 @@ final class Viewer {
     private final boolean binary;
     private final ArrayDeque<Long> unacked = new ArrayDeque<>();
     private CastFrame waiting;
+    /** Frames handed to the socket whose write has not completed yet. */
+    private int writing;
     private long sent;
     private long dropped;
 
@@ -30,7 +40,7 @@ final class Viewer {
     }
 
     synchronized void offer(CastFrame frame) {
-        if (unacked.size() < window) {
+        if (canSend()) {
             send(frame);
         } else {
             if (waiting != null) {
@@ -45,11 +55,24 @@ final class Viewer {
         while (!unacked.isEmpty() && unacked.peekFirst() <= seq) {
             unacked.pollFirst();
         }
-        if (waiting != null && unacked.size() < window) {
+        sendWaiting();
+    }
+
+    private boolean canSend() {
+        return unacked.size() < window && writing < MAX_WRITING;
+    }
+
+    private void sendWaiting() {
+        if (waiting != null && canSend()) {
             CastFrame next = waiting;
             waiting = null;
             send(next);
         }
+    }
+
+    private synchronized void written() {
+        writing--;
+        sendWaiting();
     }
 
     synchronized long sent() {
@@ -68,9 +91,11 @@ final class Viewer {
     private void send(CastFrame frame) {
         unacked.addLast(frame.seq);
         sent++;
+        writing++;
         (binary ? sink.binary(frame.binary) : sink.notify(frame.notification())).whenComplete((ok, failure) -> {
+            written();
             if (failure != null) {
-                LOG.debugf("Frame %d to %s not sent: %s", frame.seq, client, failure.getMessage());
+                LOG.debugf("Frame %d to %s not sent: %s", frame.seq, LogText.escape(client), LogText.escape(failure.getMessage()));
             }
         });
     }

@@ -1,4 +1,4 @@
-package io.browserhub.security;
+package io.browserhub.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Private files and folders: POSIX modes here; on Windows an access list with only the owner, whose shape is checked
  * here (no Windows file system to apply it to on this machine).
  */
-class OwnerOnlyTest {
+class PrivateFilesTest {
 
     @TempDir
     Path dir;
@@ -29,17 +29,17 @@ class OwnerOnlyTest {
     @Test
     void aNewDataDirectoryIsTheOwnersOnly() throws Exception {
         Path data = dir.resolve("a/b/data");
-        OwnerOnly.createDirectories(data);
+        PrivateFiles.directories(data);
         assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(data));
-        assertFalse(OwnerOnly.openToOthers(data));
+        assertFalse(PrivateFiles.openToOthers(data));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-x---"));
-        assertTrue(OwnerOnly.openToOthers(data));
+        assertTrue(PrivateFiles.openToOthers(data));
     }
 
     @Test
     void onWindowsTheOwnerIsTheOnlyEntryAndAFolderPassesItOnToWhatItHolds() {
         UserPrincipal ada = () -> "LAPTOP\\ada";
-        List<AclEntry> folder = OwnerOnly.ownerOnlyAcl(ada, true);
+        List<AclEntry> folder = PrivateFiles.ownerOnlyAcl(ada, true);
         assertEquals(1, folder.size(), "nobody else: no Users, no Everyone, nothing inherited from the user's profile folder");
         AclEntry entry = folder.get(0);
         assertEquals(AclEntryType.ALLOW, entry.type());
@@ -48,6 +48,6 @@ class OwnerOnlyTest {
                 AclEntryPermission.DELETE, AclEntryPermission.WRITE_ACL)), "full control: " + entry.permissions());
         assertEquals(Set.of(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT), entry.flags(),
                 "the token, the profiles and logs created inside get the same list");
-        assertTrue(OwnerOnly.ownerOnlyAcl(ada, false).get(0).flags().isEmpty(), "a file passes nothing on");
+        assertTrue(PrivateFiles.ownerOnlyAcl(ada, false).get(0).flags().isEmpty(), "a file passes nothing on");
     }
 }
