@@ -27,6 +27,11 @@ public class CommandJournal implements CommandListener {
     }
 
     @Override
+    public boolean inline() {
+        return true;
+    }
+
+    @Override
     public void finished(CommandOutcome o) {
         String session = o.session();
         if (session == null || o.flowControl()) {

@@ -10,7 +10,10 @@ import io.browserhub.error.HubException;
 import io.browserhub.observability.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.All;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -27,20 +30,33 @@ public class Dispatcher {
 
     private final MethodTable table;
     private final ObjectMapper json;
-    private final List<CommandListener> listeners;
+    private final List<CommandListener> inline;
+    private final List<CommandListener> later;
     private final long defaultTimeoutMs;
+    /** One thread, so the listeners that need not hear a command at once still hear commands in order. */
+    private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "command-bookkeeping");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, @All List<CommandListener> listeners) {
         this.table = table;
         this.json = json;
-        this.listeners = listeners;
+        this.inline = listeners.stream().filter(CommandListener::inline).toList();
+        this.later = listeners.stream().filter(l -> !l.inline()).toList();
         this.defaultTimeoutMs = config.session().defaultTimeout().toMillis();
+    }
+
+    @PreDestroy
+    void stop() {
+        bookkeeping.shutdown();
     }
 
     /**
      * Never throws: every failure, synchronous or not, completes the stage exceptionally. The caller hears the outcome
-     * first (its response goes out); then every listener (journal, metrics, log) hears about the command, on the same
-     * thread, so the journal's order stays the order commands finished in.
+     * first (its response goes out); then the listeners hear about the command: the journal at once, on the same thread,
+     * so its order stays the order commands finished in; metrics and the log line on the bookkeeping thread.
      */
     public CompletionStage<Object> dispatch(String method, JsonNode params, Client client) {
         long started = System.nanoTime();
@@ -62,6 +78,17 @@ public class Dispatcher {
      * table (the CDP door's navigations and input, which go to Chromium as they are).
      */
     public void report(CommandOutcome outcome) {
+        tell(inline, outcome);
+        if (!later.isEmpty()) {
+            try {
+                bookkeeping.execute(() -> tell(later, outcome));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                tell(later, outcome);
+            }
+        }
+    }
+
+    private static void tell(List<CommandListener> listeners, CommandOutcome outcome) {
         for (CommandListener listener : listeners) {
             try {
                 listener.finished(outcome);

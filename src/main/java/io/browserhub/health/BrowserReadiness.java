@@ -1,6 +1,7 @@
 package io.browserhub.health;
 
 import io.browserhub.browser.LocalBackend;
+import io.browserhub.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,12 @@ public class BrowserReadiness implements HealthCheck {
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final LocalBackend launcher;
+    private final BrowserVersionCache versionCache;
     private volatile HealthCheckResponse cached;
     private volatile long checkedAt;
 
-    public BrowserReadiness(LocalBackend launcher) {
+    public BrowserReadiness(LocalBackend launcher, SessionStore store) {
+        this.versionCache = new BrowserVersionCache(store.dataDir().resolve("browser-version"));
         this.launcher = launcher;
     }
 
@@ -49,6 +52,10 @@ public class BrowserReadiness implements HealthCheck {
         if (!Files.isExecutable(path)) {
             return response.down().withData("reason", path + " does not exist or is not executable; fix browserhub.browser.executable.").build();
         }
+        String known = versionCache.lookup(path);
+        if (known != null) {
+            return response.up().withData("version", known).build();
+        }
         try {
             Process p = new ProcessBuilder(path.toString(), "--version").redirectErrorStream(true).start();
             if (!p.waitFor(15, TimeUnit.SECONDS)) {
@@ -59,6 +66,7 @@ public class BrowserReadiness implements HealthCheck {
             if (p.exitValue() != 0) {
                 return response.down().withData("reason", path + " --version failed (exit " + p.exitValue() + "): " + version).build();
             }
+            versionCache.remember(path, version);
             return response.up().withData("version", version).build();
         } catch (Exception e) {
             return response.down().withData("reason", "Cannot run " + path + ": " + e.getMessage()).build();

@@ -117,7 +117,9 @@ public class JsonRpc {
     /** The success response, or an error response when the result cannot be written (too deep, say): never no answer. */
     private String writeResult(JsonNode id, Object result, String method) {
         try {
-            return json.writeValueAsString(success(id, result, method));
+            // written straight to text, not through a tree first: the response is on the path of every command
+            return "{\"jsonrpc\":\"2.0\",\"result\":" + json.writeValueAsString(result == null ? Map.of() : result)
+                    + ",\"id\":" + json.writeValueAsString(id) + "}";
         } catch (JsonProcessingException | RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException)) {
@@ -157,18 +159,6 @@ public class JsonRpc {
         return id != null && (id.isTextual() || id.isNumber() || id.isNull());
     }
 
-    private ObjectNode success(JsonNode id, Object result, String method) {
-        ObjectNode response = json.createObjectNode();
-        response.put("jsonrpc", "2.0");
-        try {
-            response.set("result", json.valueToTree(result == null ? Map.of() : result));
-        } catch (IllegalArgumentException e) {
-            LOG.errorf(LogText.safe(e), "Cannot serialise the result of %s", LogText.escape(method));
-            return error(id, ErrorCode.INTERNAL_ERROR, "The result of " + method + " could not be serialised.", Map.of());
-        }
-        response.set("id", id);
-        return response;
-    }
 
     private ObjectNode error(JsonNode id, Throwable failure, String method) {
         if (failure instanceof HubException hub) {

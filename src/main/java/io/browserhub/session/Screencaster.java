@@ -82,13 +82,7 @@ final class Screencaster {
         cdp = context.newCDPSession(target);
         CDPSession own = cdp;
         cdp.on("Page.screencastFrame", event -> onFrame(own, event));
-        JsonObject params = new JsonObject();
-        params.addProperty("format", settings.format());
-        params.addProperty("quality", settings.quality());
-        params.addProperty("maxWidth", settings.maxWidth());
-        params.addProperty("maxHeight", settings.maxHeight());
-        params.addProperty("everyNthFrame", 1);
-        cdp.send("Page.startScreencast", params);
+        cdp.send("Page.startScreencast", settings.startParams());
     }
 
     private void onFrame(CDPSession source, JsonObject event) {

@@ -1,6 +1,7 @@
 package io.browserhub.bench;
 
 import com.google.gson.JsonObject;
+import io.browserhub.session.ScreencastSettings;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import io.browserhub.support.HubProcess;
@@ -66,13 +67,7 @@ final class LiveViewBench {
             byte[] jpeg = java.util.Base64.getDecoder().decode(event.get("data").getAsString());
             arrivals.add(new long[] {arrived, white(jpeg) ? 1 : 0});
         });
-        JsonObject params = new JsonObject();
-        params.addProperty("format", "jpeg");
-        params.addProperty("quality", 60);
-        params.addProperty("maxWidth", 1280);
-        params.addProperty("maxHeight", 720);
-        params.addProperty("everyNthFrame", 1);
-        cdp.send("Page.startScreencast", params);
+        cdp.send("Page.startScreencast", ScreencastSettings.DEFAULT.startParams());
         page.waitForTimeout(500);
         long[] samples = new long[clicks];
         boolean white = false;

@@ -1,6 +1,7 @@
 package io.browserhub.bench;
 
 import com.google.gson.JsonObject;
+import io.browserhub.session.ScreencastSettings;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import io.browserhub.support.HubProcess;
@@ -89,13 +90,7 @@ final class ScreencastBench {
                 latencies.add(arrived - captured);
             }
         });
-        JsonObject params = new JsonObject();
-        params.addProperty("format", "jpeg");
-        params.addProperty("quality", 60);
-        params.addProperty("maxWidth", 1280);
-        params.addProperty("maxHeight", 720);
-        params.addProperty("everyNthFrame", 1);
-        cdp.send("Page.startScreencast", params);
+        cdp.send("Page.startScreencast", ScreencastSettings.DEFAULT.startParams());
         pumpFor(page, TimeUnit.SECONDS.toMillis(bench.config.warmupSeconds()));
         double n0 = ((Number) page.evaluate("() => n")).doubleValue();
         long t0 = System.nanoTime();

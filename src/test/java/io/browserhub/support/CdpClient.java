@@ -3,17 +3,12 @@ package io.browserhub.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Raw Chrome DevTools Protocol over the JDK's WebSocket, as a script without a CDP library would speak it:
@@ -21,17 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CdpClient implements AutoCloseable {
 
-    private final WebSocket socket;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private volatile String closeReason = "";
+    private final JsonSocket socket;
 
     private CdpClient(URI uri, Map<String, String> headers) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        headers.forEach(builder::header);
-        this.socket = builder.buildAsync(uri, new Listener()).join();
+        this.socket = new JsonSocket(uri, headers, this::event, message -> events.add(
+                RpcClient.JSON.createObjectNode().put("unreadable", "binary message of " + message.length + " bytes")));
+    }
+
+    private void event(String message) {
+        try {
+            events.add(RpcClient.JSON.readTree(message));
+        } catch (Exception e) {
+            events.add(RpcClient.JSON.createObjectNode().put("unreadable", message));
+        }
     }
 
     public static CdpClient connect(URI webSocketUri, Map<String, String> headers) {
@@ -54,7 +52,7 @@ public final class CdpClient implements AutoCloseable {
 
     /** Sends a request; the future completes with the whole response (result or error). */
     public CompletableFuture<JsonNode> send(String method, Object params, String sessionId) {
-        long id = ids.incrementAndGet();
+        long id = socket.nextId();
         // in Puppeteer's order: the method, its params, then the id (Playwright sends the id first)
         ObjectNode request = RpcClient.JSON.createObjectNode().put("method", method);
         if (params != null) {
@@ -64,12 +62,7 @@ public final class CdpClient implements AutoCloseable {
         if (sessionId != null) {
             request.put("sessionId", sessionId);
         }
-        CompletableFuture<JsonNode> response = new CompletableFuture<>();
-        pending.put(id, response);
-        synchronized (socket) {
-            socket.sendText(request.toString(), true).join();
-        }
-        return response;
+        return socket.request(id, request.toString());
     }
 
     /** The result of a request that must succeed. */
@@ -120,11 +113,11 @@ public final class CdpClient implements AutoCloseable {
 
     /** Completes with the close code the other side sent. */
     public CompletableFuture<Integer> closed() {
-        return closed;
+        return socket.closed();
     }
 
     public String closeReason() {
-        return closeReason;
+        return socket.closeReason();
     }
 
     private static JsonNode await(CompletableFuture<JsonNode> response) {
@@ -137,50 +130,6 @@ public final class CdpClient implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
-        } catch (Exception ignored) {
-            socket.abort();
-        }
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
-                try {
-                    JsonNode node = RpcClient.JSON.readTree(message);
-                    CompletableFuture<JsonNode> waiting = node.has("id") ? pending.remove(node.get("id").asLong()) : null;
-                    if (waiting != null) {
-                        waiting.complete(node);
-                    } else {
-                        events.add(node);
-                    }
-                } catch (Exception e) {
-                    events.add(RpcClient.JSON.createObjectNode().put("unreadable", message));
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeReason = reason;
-            closed.complete(statusCode);
-            pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason)));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-            pending.values().forEach(f -> f.completeExceptionally(error));
-        }
+        socket.close();
     }
 }

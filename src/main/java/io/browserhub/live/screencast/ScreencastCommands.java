@@ -54,10 +54,11 @@ public class ScreencastCommands implements CommandFamily {
     }
 
     private static ScreencastSettings settings(Params p) {
-        String format = p.choice("format", "jpeg", List.of("jpeg", "png"));
-        int quality = p.integer("quality", 60);
-        int maxWidth = p.integer("maxWidth", 1280);
-        int maxHeight = p.integer("maxHeight", 720);
+        ScreencastSettings d = ScreencastSettings.DEFAULT;
+        String format = p.choice("format", d.format(), List.of("jpeg", "png"));
+        int quality = p.integer("quality", d.quality());
+        int maxWidth = p.integer("maxWidth", d.maxWidth());
+        int maxHeight = p.integer("maxHeight", d.maxHeight());
         return new ScreencastSettings(format, quality, maxWidth, maxHeight);
     }
 }
