@@ -75,4 +75,5 @@ export const EVENT_KINDS = [
   'page.download', 'page.download.saved', 'page.download.failed',
   'tab.opened', 'tab.closed', 'tab.restore.skipped',
   'network.request', 'network.response', 'network.failed',
+  'screenshot',
 ] as const;

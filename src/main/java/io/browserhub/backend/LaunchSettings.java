@@ -13,5 +13,6 @@ public record LaunchSettings(
         int viewportHeight,
         String userAgent,
         String locale,
-        String timezoneId) {
+        String timezoneId,
+        LaunchOptions options) {
 }

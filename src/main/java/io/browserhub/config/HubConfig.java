@@ -202,7 +202,10 @@ public interface HubConfig {
         boolean enabled();
     }
 
-    /** Local files a page may get: uploads (page.setInputFiles) and file: URLs. See docs/security.md. */
+    /**
+     * Local files a page may get (uploads by page.setInputFiles, file: URLs; see docs/security.md), and the retention of
+     * the files a session produces (io.browserhub.data.files; see docs/data.md).
+     */
     interface Files {
         /**
          * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
@@ -213,5 +216,30 @@ public interface HubConfig {
         /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
         @WithDefault("5M")
         MemorySize maxUploadSize();
+
+        /**
+         * How often every session's files are checked against the bounds below (also after the hub writes one itself).
+         * Read by @Scheduled too: this default and the bounds' live in application.properties.
+         */
+        Duration retentionInterval();
+
+        /** Per session and kind, beyond either bound the oldest files go first; the newest one always stays. */
+        Bounds download();
+
+        Bounds screenshot();
+
+        Bounds trace();
+
+        Bounds har();
+
+        Bounds recording();
+
+        interface Bounds {
+            /** Files of the kind a session keeps. */
+            int maxCount();
+
+            /** Bytes the files of the kind may take, per session. */
+            MemorySize maxBytes();
+        }
     }
 }

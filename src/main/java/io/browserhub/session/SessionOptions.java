@@ -1,5 +1,7 @@
 package io.browserhub.session;
 
+import io.browserhub.backend.LaunchOptions;
+
 /**
  * How a session's browser is launched. Null fields mean "the hub's default" and stay null on disk,
  * so a changed default applies to sessions created before the change.
@@ -10,10 +12,26 @@ public record SessionOptions(
         String userAgent,
         String locale,
         String timezoneId,
-        Integer idleTimeoutSec) {
+        Integer idleTimeoutSec,
+        LaunchOptions launch) {
+
+    public SessionOptions {
+        // kept off session.json when nothing is set
+        launch = launch == null || !launch.anySet() ? null : launch;
+    }
 
     public static SessionOptions defaults() {
-        return new SessionOptions(null, null, null, null, null, null);
+        return new SessionOptions(null, null, null, null, null, null, null);
+    }
+
+    /** The launch options, never null. */
+    public LaunchOptions launchOptions() {
+        return launch != null ? launch : LaunchOptions.none();
+    }
+
+    /** These options with other launch options. */
+    public SessionOptions withLaunch(LaunchOptions newLaunch) {
+        return new SessionOptions(headless, viewport, userAgent, locale, timezoneId, idleTimeoutSec, newLaunch);
     }
 
     /** These options with every non-null field of {@code other} laid over them. */
@@ -24,6 +42,7 @@ public record SessionOptions(
                 other.userAgent != null ? other.userAgent : userAgent,
                 other.locale != null ? other.locale : locale,
                 other.timezoneId != null ? other.timezoneId : timezoneId,
-                other.idleTimeoutSec != null ? other.idleTimeoutSec : idleTimeoutSec);
+                other.idleTimeoutSec != null ? other.idleTimeoutSec : idleTimeoutSec,
+                launchOptions().overriddenBy(other.launch));
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts, int seconds, int warmupSeconds,
                    int cliRuns, Set<String> only, Path out) {
 
-    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli", "liveview", "tabwait", "native");
+    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli", "liveview", "tabwait", "data", "native");
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");

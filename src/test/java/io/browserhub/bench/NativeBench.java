@@ -46,13 +46,13 @@ final class NativeBench {
 
     /** Two rows: the JVM jar as the baseline, the native executable against it. */
     private void pair(String what, Stats jvm, Stats nat, String unit) {
-        bench.table.baseline("12", what + ": JVM jar", jvm, unit);
-        bench.table.row("12", "… native executable", nat, jvm, unit);
+        bench.table.baseline("13", what + ": JVM jar", jvm, unit);
+        bench.table.row("13", "… native executable", nat, jvm, unit);
     }
 
     private void pair(String what, double jvm, double nat, String unit) {
-        bench.table.singleBaseline("12", what + ": JVM jar", jvm, unit);
-        bench.table.single("12", "… native executable", nat, jvm, unit);
+        bench.table.singleBaseline("13", what + ": JVM jar", jvm, unit);
+        bench.table.single("13", "… native executable", nat, jvm, unit);
     }
 
     private record Measured(double firstStart, Stats starts, double rssIdle, double rssOne, double rssEight, Stats roundTrip, Stats firstCall) {
