@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,7 @@ public class LocalBackend implements BrowserBackend {
     private final HubConfig config;
     private final SpareDriver spare;
     private volatile Map<String, String> driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    private volatile Optional<Path> executable = Optional.empty();
 
     public LocalBackend(HubConfig config) {
         this.config = config;
@@ -58,7 +60,10 @@ public class LocalBackend implements BrowserBackend {
      * empties at every start; the first spare driver starts now, if the hub keeps one.
      */
     public void prepare(Path tempDir) {
-        driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", tempDir.toString());
+        Map<String, String> env = new HashMap<>(PlaywrightDriver.environment()); // installed by now: the machine's Node.js, if any
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        env.put("TMPDIR", tempDir.toString());
+        driverEnv = Map.copyOf(env);
         if (spare != null) {
             // a moment later: starting a driver takes a core, which the hub's own start needs first
             CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(spare::refill);
@@ -84,7 +89,14 @@ public class LocalBackend implements BrowserBackend {
 
     /** The executable sessions will use, or empty for Playwright's own browser. */
     public Optional<Path> executable() {
-        return BrowserExecutable.locate(config.browser().executable());
+        Optional<Path> found = executable;
+        if (found.isEmpty()) {
+            // kept once found (on Windows the search asks the registry, a program start per question); looked for
+            // again while none is, so a browser installed while the hub runs is found
+            found = BrowserExecutable.locate(config.browser().executable());
+            executable = found;
+        }
+        return found;
     }
 
     @Override
