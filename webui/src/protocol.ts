@@ -33,6 +33,10 @@ export interface SessionInfo {
   driver?: string;
   /** Why a damaged session cannot start (its session.json was unreadable); absent otherwise. */
   damage?: string;
+  /** Where the browser runs: "local" (the hub's machine) or "grid" (a Selenium Grid node). */
+  placement?: 'local' | 'grid';
+  /** The Grid node the session's profile lives on (its browserhub:node name); null for local sessions. */
+  node?: string | null;
 }
 
 /** hub.info's sessionDefaults: what session.create uses for options it is not given. */
@@ -77,4 +81,5 @@ export const EVENT_KINDS = [
   'page.download', 'page.download.saved', 'page.download.failed',
   'tab.opened', 'tab.closed', 'tab.restore.skipped',
   'network.request', 'network.response', 'network.failed',
+  'screenshot',
 ] as const;

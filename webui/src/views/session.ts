@@ -7,7 +7,9 @@ import { RpcError } from '../rpc';
 import { Screencast } from '../screencast';
 import { forPeople, h, resolveToasts, setText, showError, toast } from '../ui';
 import { CdpBox } from './cdp';
+import { FilesPanel } from './files';
 import { SidePanel } from './sidepanel';
+import { TimelineStrip } from './timeline';
 import { REFRESH_MS, View } from './view';
 
 /** Kinds after which the tabs and address bar are re-read at once instead of at the next refresh. */
@@ -47,6 +49,8 @@ export class SessionView implements View {
   private readonly screencast: Screencast;
   private readonly input: CanvasInput;
   private readonly side: SidePanel;
+  private readonly timeline: TimelineStrip;
+  private readonly files: FilesPanel;
   private readonly cdp = new CdpBox();
   private readonly canvas: HTMLCanvasElement;
   private readonly stage: HTMLDivElement;
@@ -120,6 +124,9 @@ export class SessionView implements View {
     });
 
     this.side = new SidePanel(hub, id, (e) => this.onEvent(e));
+    this.timeline = new TimelineStrip(hub, id, this.stage);
+    this.files = new FilesPanel(hub, id);
+    this.side.element.insertBefore(this.files.element, this.side.element.children[1] ?? null);
     this.side.element.prepend(this.cdp.element);
     this.element = h('section', { class: 'session-view', 'aria-labelledby': 'session-title' },
       h('div', { class: 'session-head' },
@@ -128,7 +135,7 @@ export class SessionView implements View {
         this.driverTag,
         this.stateBadge,
         h('span', { class: 'control' }, h('span', { class: 'control-label' }, 'Control:'), this.controlStatus, this.controlNote, this.controlButton)),
-      h('div', { class: 'browser' }, this.tabBar, addressForm, this.stage, this.hint),
+      h('div', { class: 'browser' }, this.tabBar, addressForm, this.stage, this.hint, this.timeline.element),
       this.side.element);
 
     this.screencast = new Screencast(hub, id, this.canvas, (header) => this.onFrame(header));
@@ -165,6 +172,8 @@ export class SessionView implements View {
     this.input.dispose();
     this.screencast.dispose();
     this.side.dispose();
+    this.timeline.dispose();
+    this.files.dispose();
     if (this.control.isDriving && this.control.leases) {
       void this.control.release().catch(() => undefined);
     }
@@ -174,9 +183,11 @@ export class SessionView implements View {
     this.casting = false;
     this.renderControl();
     await this.refresh();
-    // events, traces and the activity log only for a session that exists
+    // events, traces, the activity log, the timeline and the files only for a session that exists
     if (!this.gone) {
       this.side.ready();
+      this.timeline.ready();
+      this.files.ready();
     }
   }
 
@@ -350,6 +361,8 @@ export class SessionView implements View {
   }
 
   private onEvent(e: HubEvent): void {
+    this.timeline.handleEvent(e);
+    this.files.handleEvent(e);
     if (e.kind === 'control.changed' && typeof e.data.tab === 'string') {
       // a tab's lease: the tabs bar shows who holds which tab
       const holder = (e.data.holder ?? null) as Holder | null;

@@ -3,6 +3,7 @@ import { Hub } from '../hub';
 import { SessionDefaults, SessionInfo } from '../protocol';
 import { RpcError } from '../rpc';
 import { confirmDialog, formatDuration, h, parseInstant, resolveToasts, setText, showError, toast } from '../ui';
+import { launchOptionFields } from './launchoptions';
 import { REFRESH_MS, View } from './view';
 
 const ID_PATTERN = '[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}';
@@ -297,6 +298,7 @@ class CreateForm {
     const timezone = h('input', { name: 'timezoneId', placeholder: 'this computer\'s, e.g. Europe/Paris', autocomplete: 'off' });
     const userAgent = h('input', { name: 'userAgent', placeholder: 'browser default', autocomplete: 'off' });
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Create session');
+    const launch = launchOptionFields();
     this.element = h('form', { class: 'create-form', 'aria-labelledby': 'create-title' },
       h('h2', { id: 'create-title' }, 'New session'),
       h('div', { class: 'create-row' },
@@ -308,7 +310,8 @@ class CreateForm {
         h('div', { class: 'create-options' },
           field('Viewport width (px)', this.width), field('Viewport height (px)', this.height),
           field('Idle timeout (s, 0 = never)', this.idle), field('Locale', locale),
-          field('Time zone', timezone), field('User agent', userAgent))));
+          field('Time zone', timezone), field('User agent', userAgent)),
+        launch.element));
     this.element.addEventListener('submit', (e) => {
       e.preventDefault();
       const params: Record<string, unknown> = { headless: this.headless.checked };
@@ -326,6 +329,11 @@ class CreateForm {
       if (text(locale)) params.locale = text(locale);
       if (text(timezone)) params.timezoneId = text(timezone);
       if (text(userAgent)) params.userAgent = text(userAgent);
+      const extra = launch.collect();
+      if (extra === null) {
+        return;
+      }
+      Object.assign(params, extra);
       submit.disabled = true;
       setText(submit, 'Creating…');
       void create(params).then((created) => {

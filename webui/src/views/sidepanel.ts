@@ -368,7 +368,7 @@ export class SidePanel {
   private async subscribe(): Promise<void> {
     const params: Record<string, unknown> = { session: this.session };
     if (this.network.checked) {
-      params.kinds = ['session', 'control', 'command', 'page', 'tab', 'network'];
+      params.kinds = ['session', 'control', 'command', 'page', 'tab', 'screenshot', 'network'];
     }
     try {
       const r = await this.hub.rpc.call<{ seq?: number }>('events.subscribe', params);

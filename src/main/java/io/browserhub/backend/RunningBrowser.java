@@ -44,4 +44,12 @@ public interface RunningBrowser {
     default boolean ownsTabs() {
         return true;
     }
+
+    /**
+     * The machine the browser runs on, by the name the session is pinned to from then on (a Selenium Grid node's
+     * {@code browserhub:node}); empty when it runs on this one.
+     */
+    default Optional<String> node() {
+        return Optional.empty();
+    }
 }

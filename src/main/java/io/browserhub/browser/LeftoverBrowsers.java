@@ -3,8 +3,10 @@ package io.browserhub.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -21,17 +23,25 @@ public final class LeftoverBrowsers {
     private LeftoverBrowsers() {
     }
 
-    /** Ends every process whose command line names one of these profiles; returns how many were ended. */
+    /**
+     * Ends every process whose command line names one of these profiles (where the OS reports command lines: Linux,
+     * macOS) or that the profile's {@code browser.pid} record names (everywhere, Windows included); returns how many.
+     */
     public static int endProcessesUsing(List<Path> profiles) {
         if (profiles.isEmpty()) {
             return 0;
         }
         List<String> needles = profiles.stream().map(p -> "--user-data-dir=" + p.toAbsolutePath()).toList();
         long self = ProcessHandle.current().pid();
-        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+        Set<ProcessHandle> leftovers = new LinkedHashSet<>();
+        ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self)
                 .filter(p -> commandLineMentions(p, needles))
-                .toList();
+                .forEach(leftovers::add);
+        for (Path profile : profiles) {
+            BrowserProcess.recorded(profile).filter(p -> p.pid() != self).ifPresent(leftovers::add);
+            BrowserProcess.forget(profile);
+        }
         for (ProcessHandle p : leftovers) {
             LOG.infof("Ending browser process %d left behind on a session profile by an earlier hub", p.pid());
             ProcessTrees.end(p, 5, TimeUnit.SECONDS);
@@ -44,15 +54,15 @@ public final class LeftoverBrowsers {
         if (line.isEmpty()) {
             return false;
         }
-        String cmd = line.get();
-        for (String needle : needles) {
-            int at = cmd.indexOf(needle);
-            // the profile path must end there, so "work" does not match "work2"
-            if (at >= 0) {
-                int end = at + needle.length();
-                if (end == cmd.length() || cmd.charAt(end) == ' ' || cmd.charAt(end) == '"') {
-                    return true;
-                }
+        return needles.stream().anyMatch(needle -> namesProfile(line.get(), needle));
+    }
+
+    /** Whether the command line has this --user-data-dir=... switch, the path ending there ("work" is not "work2"). */
+    static boolean namesProfile(String commandLine, String needle) {
+        for (int at = commandLine.indexOf(needle); at >= 0; at = commandLine.indexOf(needle, at + 1)) {
+            int end = at + needle.length();
+            if (end == commandLine.length() || commandLine.charAt(end) == ' ' || commandLine.charAt(end) == '"') {
+                return true;
             }
         }
         return false;

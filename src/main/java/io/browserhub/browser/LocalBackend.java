@@ -3,17 +3,24 @@ package io.browserhub.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.Geolocation;
+import com.microsoft.playwright.options.Proxy;
 import io.browserhub.backend.BrowserBackend;
 import io.browserhub.backend.DevToolsEndpoint;
+import io.browserhub.backend.LaunchOptions;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
+import io.browserhub.backend.StorageSeed;
 import io.browserhub.config.HubConfig;
 import io.browserhub.files.PrivateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +48,7 @@ public class LocalBackend implements BrowserBackend {
     private final HubConfig config;
     private final SpareDriver spare;
     private volatile Map<String, String> driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    private volatile Optional<Path> executable = Optional.empty();
 
     public LocalBackend(HubConfig config) {
         this.config = config;
@@ -52,7 +60,10 @@ public class LocalBackend implements BrowserBackend {
      * empties at every start; the first spare driver starts now, if the hub keeps one.
      */
     public void prepare(Path tempDir) {
-        driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "TMPDIR", tempDir.toString());
+        Map<String, String> env = new HashMap<>(PlaywrightDriver.environment()); // installed by now: the machine's Node.js, if any
+        env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        env.put("TMPDIR", tempDir.toString());
+        driverEnv = Map.copyOf(env);
         if (spare != null) {
             // a moment later: starting a driver takes a core, which the hub's own start needs first
             CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(spare::refill);
@@ -78,7 +89,14 @@ public class LocalBackend implements BrowserBackend {
 
     /** The executable sessions will use, or empty for Playwright's own browser. */
     public Optional<Path> executable() {
-        return BrowserExecutable.locate(config.browser().executable());
+        Optional<Path> found = executable;
+        if (found.isEmpty()) {
+            // kept once found (on Windows the search asks the registry, a program start per question); looked for
+            // again while none is, so a browser installed while the hub runs is found
+            found = BrowserExecutable.locate(config.browser().executable());
+            executable = found;
+        }
+        return found;
     }
 
     @Override
@@ -94,6 +112,7 @@ public class LocalBackend implements BrowserBackend {
             BrowserContext context = playwright.chromium().launchPersistentContext(settings.profile(), options(settings));
             context.setDefaultTimeout(config.session().defaultTimeout().toMillis());
             context.setDefaultNavigationTimeout(config.session().defaultTimeout().toMillis());
+            afterLaunch(context, settings.options(), progress);
             Optional<DevToolsEndpoint> devTools = devToolsReadable
                     ? DevToolsActivePort.await(settings.profile(), 5000) : Optional.empty();
             if (spare != null) {
@@ -115,12 +134,22 @@ public class LocalBackend implements BrowserBackend {
     }
 
     private BrowserType.LaunchPersistentContextOptions options(LaunchSettings settings) {
+        LaunchOptions extra = settings.options() == null ? LaunchOptions.none() : settings.options();
         List<String> args = new ArrayList<>(QUIET_ARGS);
         if (config.cdp().enabled()) {
             // beside the pipe Playwright owns: Chromium binds 127.0.0.1 on a port of its choosing (the CDP door's upstream)
             args.add("--remote-debugging-port=0");
         }
         config.browser().args().ifPresent(args::addAll);
+        if (extra.args() != null) {
+            args.addAll(extra.args()); // checked against the hub's own switches when they were given
+        }
+        if (extra.extensions() != null && !extra.extensions().isEmpty()) {
+            // Playwright's --disable-extensions stays: the -except list still loads these
+            String dirs = String.join(",", extra.extensions());
+            args.add("--disable-extensions-except=" + dirs);
+            args.add("--load-extension=" + dirs);
+        }
         BrowserType.LaunchPersistentContextOptions options = new BrowserType.LaunchPersistentContextOptions()
                 .setHeadless(settings.headless())
                 .setViewportSize(settings.viewportWidth(), settings.viewportHeight())
@@ -142,6 +171,68 @@ public class LocalBackend implements BrowserBackend {
         if (settings.timezoneId() != null) {
             options.setTimezoneId(settings.timezoneId());
         }
+        contextOptions(options, extra);
         return options;
+    }
+
+    /** The per-session options Playwright takes at launch. */
+    private static void contextOptions(BrowserType.LaunchPersistentContextOptions options, LaunchOptions extra) {
+        if (extra.proxy() != null) {
+            LaunchOptions.Proxy p = extra.proxy();
+            Proxy proxy = new Proxy(p.server());
+            if (p.bypass() != null) {
+                proxy.setBypass(p.bypass());
+            }
+            if (p.username() != null) {
+                proxy.setUsername(p.username());
+            }
+            if (p.password() != null) {
+                proxy.setPassword(p.password());
+            }
+            options.setProxy(proxy);
+        }
+        if (extra.geolocation() != null) {
+            LaunchOptions.Geolocation g = extra.geolocation();
+            Geolocation geolocation = new Geolocation(g.latitude(), g.longitude());
+            if (g.accuracy() != null) {
+                geolocation.setAccuracy(g.accuracy());
+            }
+            options.setGeolocation(geolocation);
+        }
+        if (extra.permissions() != null) {
+            options.setPermissions(extra.permissions());
+        }
+        if (extra.extraHTTPHeaders() != null) {
+            options.setExtraHTTPHeaders(extra.extraHTTPHeaders());
+        }
+        if (extra.colorScheme() != null) {
+            options.setColorScheme(ColorScheme.valueOf(extra.colorScheme().toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        if (extra.deviceScaleFactor() != null) {
+            options.setDeviceScaleFactor(extra.deviceScaleFactor());
+        }
+        if (extra.ignoreHTTPSErrors() != null) {
+            options.setIgnoreHTTPSErrors(extra.ignoreHTTPSErrors());
+        }
+    }
+
+    /** What Playwright takes only once the context runs: init scripts, and a storage state to seed the profile with. */
+    private static void afterLaunch(BrowserContext context, LaunchOptions extra, Consumer<String> progress) {
+        if (extra == null) {
+            return;
+        }
+        if (extra.storageState() != null) {
+            // before the init scripts, which are the session's pages' own business, not the seeding page's
+            progress.accept("seeding the profile with the storage state");
+            StorageSeed.apply(context, extra.storageState());
+            // the session forgets the seed once the browser runs: the cookies must be in the profile by then, not
+            // in Chromium's pending batch (a hard kill would lose them)
+            CookieStoreFlush.flush(context);
+        }
+        if (extra.initScripts() != null) {
+            for (String script : extra.initScripts()) {
+                context.addInitScript(script);
+            }
+        }
     }
 }

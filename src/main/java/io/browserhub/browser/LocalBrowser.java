@@ -17,6 +17,7 @@ final class LocalBrowser implements RunningBrowser {
 
     private final Playwright playwright;
     private final BrowserContext context;
+    private final Path profile;
     private final Optional<ProcessHandle> browser;
     private final Optional<ProcessHandle> driver;
     private final PlaywrightWakeup wakeup;
@@ -28,11 +29,10 @@ final class LocalBrowser implements RunningBrowser {
         this.devTools = devTools;
         this.playwright = playwright;
         this.context = context;
-        String needle = "--user-data-dir=" + profile.toAbsolutePath();
-        this.browser = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(needle) && !c.contains("--type=")).orElse(false))
-                .findFirst();
+        this.profile = profile;
+        this.browser = BrowserProcess.of(context, profile);
         this.driver = browser.flatMap(ProcessHandle::parent);
+        browser.ifPresent(p -> BrowserProcess.record(profile, p));
         this.wakeup = PlaywrightWakeup.of(playwright);
     }
 
@@ -82,6 +82,7 @@ final class LocalBrowser implements RunningBrowser {
         }
         // a crashed or wedged browser may survive its driver: end whatever is left of it
         browser.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 3, TimeUnit.SECONDS));
+        BrowserProcess.forget(profile);
     }
 
     @Override

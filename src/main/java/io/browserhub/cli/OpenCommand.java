@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code browserhub open ID [--headed] [--url URL]}: session.ensure, then page.goto, then the links to it. */
+/** {@code browserhub open ID [--headed] [--grid] [--url URL]}: session.ensure, then page.goto, then the links to it. */
 @Command(sortOptions = false,
         description = {"Opens a session (creates or starts it) and prints its link.",
                 "Optionally goes to a page (--url); prints the session's CDP URL when the hub has one.",
@@ -20,6 +20,10 @@ final class OpenCommand extends ClientCommand {
             + " browserhub.browser.headless).")
     boolean headed;
 
+    @Option(names = "--grid", description = "A new session runs on the hub's Selenium Grid (placement \"grid\"; default:"
+            + " the hub's browserhub.grid.default).")
+    boolean grid;
+
     @Option(names = "--url", paramLabel = "URL", description = "Then go to this page.")
     String pageUrl;
 
@@ -30,6 +34,9 @@ final class OpenCommand extends ClientCommand {
         ensure.put("id", id);
         if (headed) {
             ensure.put("headless", false);
+        }
+        if (grid) {
+            ensure.put("placement", "grid");
         }
         Map<String, Object> info = Json.object(client.call("session.ensure", ensure));
         Map<String, Object> page = pageUrl == null ? null
@@ -48,7 +55,9 @@ final class OpenCommand extends ClientCommand {
             out().println(Json.pretty(out));
             return;
         }
-        out().println("Session " + id + " is " + Json.text(info, "state", "?") + (Json.flag(info, "headless") ? " (headless)" : " (with a window)") + ".");
+        String node = Json.text(info, "node", null);
+        out().println("Session " + id + " is " + Json.text(info, "state", "?") + (Json.flag(info, "headless") ? " (headless)" : " (with a window)")
+                + (node == null ? "" : " on Grid node " + node) + ".");
         if (page != null) {
             out().println("Page:      " + Json.text(page, "url", pageUrl) + "  " + Json.text(page, "title", ""));
         }

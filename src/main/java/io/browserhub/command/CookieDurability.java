@@ -20,6 +20,11 @@ public class CookieDurability {
         this.enabled = config.session().flushCookiesAfterNavigation();
     }
 
+    /** On the actor thread, after cookies.set or cookies.clear: a login put in by hand is as durable as one by navigation. */
+    public void afterCookieCommand(LiveSession live) {
+        afterNavigation(live);
+    }
+
     /** On the actor thread, after the navigation finished. */
     void afterNavigation(LiveSession live) {
         if (enabled) {

@@ -7,6 +7,7 @@ import io.browserhub.config.HubConfig;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.Later;
+import io.browserhub.session.LiveSession;
 import io.browserhub.session.WorkOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /** The one place that maps method names to handlers; built from every {@link CommandFamily} bean. */
 @ApplicationScoped
@@ -172,8 +175,11 @@ public class MethodTable {
                         // control may have moved while this command waited behind others
                         gate.recheck(sessionId, onTab ? live.tabId(live.page(call.params().tab())) : null, call.client());
                     }
-                    Object done = PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params()));
-                    return done instanceof Later<?> later ? translated(later, call) : done;
+                    String drove = drives ? name : null;
+                    Object done = afterDriving(live, drove,
+                            () -> PlaywrightErrors.translate(call, live, () -> handler.handle(live, call.params())),
+                            first -> !(first instanceof Later<?>));
+                    return done instanceof Later<?> later ? translated(later, call, drove) : done;
                 }, new WorkOptions(name, call.params().tab(), shape.anyTab, shape.interrupting, limitMs));
             };
             add(new MethodSpec(name, summary, access, List.copyOf(all), result, shape.interrupting, onTab, onActor));
@@ -189,9 +195,31 @@ public class MethodTable {
                     .orElse(call);
         }
 
-        /** Each later look of a wait fails the way its first one would. */
-        private static <T> Later<T> translated(Later<T> later, Call call) {
-            return later.wrapped(check -> live -> PlaywrightErrors.translate(call, live, () -> check.check(live)));
+        /**
+         * Each later look of a wait fails the way its first one would; a driving command's add-ons hear of it when the
+         * wait ends, not when it starts.
+         */
+        private static <T> Later<T> translated(Later<T> later, Call call, String drove) {
+            return later.wrapped(check -> live -> afterDriving(live, drove,
+                    () -> PlaywrightErrors.translate(call, live, () -> check.check(live)), Optional::isPresent));
+        }
+
+        /**
+         * Runs a step of a command; when the command is over (a failure, or a result that {@code over} accepts rather
+         * than a wait that goes on) tells the add-ons that {@code drove} ran: a recording pictures the page after it,
+         * failed or not. {@code drove} null: a reading command.
+         */
+        private static <T> T afterDriving(LiveSession live, String drove, Callable<T> step, Predicate<T> over) throws Exception {
+            boolean done = true;
+            try {
+                T result = step.call();
+                done = over.test(result);
+                return result;
+            } finally {
+                if (drove != null && done) {
+                    live.drove(drove);
+                }
+            }
         }
 
         private void add(MethodSpec spec) {

@@ -11,6 +11,8 @@ import com.microsoft.playwright.options.AriaSnapshotMode;
 import com.microsoft.playwright.options.ConsoleMessagesFilter;
 import com.microsoft.playwright.options.ScreenshotType;
 import io.browserhub.browser.ImageSize;
+import io.browserhub.data.files.FileKind;
+import io.browserhub.data.files.SessionFiles;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.files.PrivateFiles;
@@ -95,7 +97,7 @@ public class PageReading implements CommandFamily {
                 opt("depth", ParamType.INTEGER, "Only this many levels of the tree below the page or element."));
         t.waiting("page.screenshot", Access.READ,
                 "Screenshot of the viewport, the full page or an element; returned as base64 and saved under the session's screenshots/.",
-                "{data, mimeType, width, height, path}",
+                "{data, mimeType, width, height, path, url}",
                 (live, p) -> {
                     String format = p.choice("format", "png", List.of("png", "jpeg"));
                     Integer quality = p.integerOrNull("quality");
@@ -112,6 +114,8 @@ public class PageReading implements CommandFamily {
                     result.put("width", size.width());
                     result.put("height", size.height());
                     result.put("path", file.toString());
+                    // the same file over HTTP, for a client that does not share the hub's disk
+                    result.put("url", SessionFiles.url(live.id(), FileKind.SCREENSHOT, file.getFileName().toString()));
                     return result;
                 },
                 opt("fullPage", ParamType.BOOLEAN, "The whole scrollable page instead of the viewport."),

@@ -4,6 +4,7 @@ import static io.browserhub.command.ParamSpec.opt;
 import static io.browserhub.command.ParamSpec.req;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.backend.LaunchOptions;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.observability.LogText;
@@ -11,10 +12,14 @@ import io.browserhub.session.Session;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionOptions;
 import io.browserhub.session.SessionRegistry;
+import io.browserhub.session.SessionState;
 import io.browserhub.session.Viewport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +36,8 @@ public class SessionCommands implements CommandFamily {
         opt("locale", ParamType.STRING, "Locale such as \"en-GB\"."),
         opt("timezoneId", ParamType.STRING, "Time zone such as \"Europe/Paris\"."),
         opt("idleTimeoutSec", ParamType.INTEGER, "Stop the browser after this many idle seconds (0 = never).").range(0, 31_536_000),
+        opt("placement", ParamType.STRING, "Where the browser runs: \"local\" (this machine) or \"grid\" (a Selenium Grid"
+                + " node, browserhub.grid.url); default browserhub.grid.default. Fixed once the session exists."),
     };
 
     private final SessionRegistry sessions;
@@ -63,6 +70,14 @@ public class SessionCommands implements CommandFamily {
         t.hub("session.stop", Access.MANAGE, "Closes the browser after the commands already queued; the profile is kept.", info,
                 call -> sessions.require(call.params().string("id")).stop().thenApply(this::described),
                 ParamSpec.SESSION_ID);
+        t.hub("session.configure", Access.MANAGE, "Changes a session's options (the same as session.create's); they apply at"
+                        + " the next start of its browser, or now with restart: true.",
+                "{options, restarted}",
+                call -> configure(call.params()),
+                with(ParamSpec.SESSION_ID,
+                        opt("reset", ParamType.STRING_ARRAY, "Launch options to put back to the hub's default, by name: "
+                                + LaunchOptions.NAMES + "."),
+                        opt("restart", ParamType.BOOLEAN, "Restart a running browser now so the options apply at once (default false).")));
         t.hub("session.delete", Access.MANAGE, "Closes the browser and removes the profile, logs and files.", "{deleted: true}",
                 call -> sessions.delete(call.params().string("id")).thenApply(x -> Map.of("deleted", true)),
                 ParamSpec.SESSION_ID);
@@ -77,11 +92,35 @@ public class SessionCommands implements CommandFamily {
         return info.withController(control.controller(info.id()).orElse(null)).withCdpUrl(urls.cdpUrl(info.id()));
     }
 
-    private static ParamSpec[] with(ParamSpec id) {
-        ParamSpec[] all = new ParamSpec[OPTIONS.length + 1];
-        all[0] = id;
-        System.arraycopy(OPTIONS, 0, all, 1, OPTIONS.length);
-        return all;
+    private static ParamSpec[] with(ParamSpec... own) {
+        List<ParamSpec> all = new ArrayList<>(List.of(own));
+        all.addAll(List.of(OPTIONS));
+        all.addAll(List.of(LaunchOptionParams.PARAMS));
+        return all.toArray(ParamSpec[]::new);
+    }
+
+    /** session.configure: every option checked first, then stored; a running browser restarts only when asked. */
+    private CompletionStage<Object> configure(Params p) {
+        Session session = sessions.require(p.string("id"));
+        SessionOptions given = options(p);
+        List<String> reset = p.strings("reset");
+        for (String name : reset) {
+            if (!LaunchOptions.NAMES.contains(name)) {
+                throw HubException.invalidParams("reset takes launch option names " + LaunchOptions.NAMES + ", not \"" + name + "\".");
+            }
+        }
+        SessionOptions stored = session.reconfigure(current -> {
+            SessionOptions over = current.withLaunch(current.launchOptions().without(reset));
+            return over.overriddenBy(given);
+        });
+        boolean restart = p.bool("restart", false) && session.state() != SessionState.STOPPED && session.state() != SessionState.CRASHED;
+        CompletionStage<?> done = restart ? session.stop().thenCompose(x -> session.start()) : CompletableFuture.completedFuture(null);
+        return done.thenApply(x -> {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("options", Redacted.of(stored));
+            result.put("restarted", restart);
+            return result;
+        });
     }
 
     /**
@@ -99,7 +138,8 @@ public class SessionCommands implements CommandFamily {
             viewport = new Viewport(v.get("width").intValue(), v.get("height").intValue());
         }
         return new SessionOptions(p.boolOrNull("headless"), viewport, userAgent(p.string("userAgent", null)),
-                locale(p.string("locale", null)), timezone(p.string("timezoneId", null)), p.integerOrNull("idleTimeoutSec"), null);
+                locale(p.string("locale", null)), timezone(p.string("timezoneId", null)), p.integerOrNull("idleTimeoutSec"),
+                LaunchOptionParams.parse(p), p.string("placement", null), null);
     }
 
     private static boolean fitsInt(JsonNode n) {

@@ -3,6 +3,7 @@ package io.browserhub.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,8 @@ public interface HubConfig {
     Mcp mcp();
     Cdp cdp();
     Files files();
+
+    Grid grid();
 
     Extension extension();
 
@@ -204,7 +207,50 @@ public interface HubConfig {
         boolean enabled();
     }
 
-    /** Local files a page may get: uploads (page.setInputFiles) and file: URLs. See docs/security.md. */
+    /** Sessions on Selenium Grid 4 nodes: placement "grid" (docs/scale-out.md). */
+    interface Grid {
+        /**
+         * The Grid's router or standalone server, e.g. http://grid.internal:4444 (user:password@ for a Grid with basic
+         * auth). Without it every session runs on this machine.
+         */
+        Optional<String> url();
+
+        /** New sessions go to the Grid unless session.create says placement "local". */
+        @WithName("default")
+        @WithDefault("false")
+        boolean placeByDefault();
+
+        /**
+         * A JSON object merged into every new-session request (W3C alwaysMatch), for what the nodes need: e.g.
+         * {"goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": ["--no-sandbox"]}} for nodes running as root.
+         * The hub's own switches are added to goog:chromeOptions.args.
+         */
+        Optional<String> capabilities();
+
+        /**
+         * The directory on the nodes under which session profiles live (one folder per session). It must survive node
+         * restarts for logins to survive, and must not change once sessions exist (like the data directory).
+         */
+        @WithDefault("/tmp/browserhub-profiles")
+        String profileDir();
+
+        /**
+         * How often the hub touches each of its running Grid sessions, so that a node's session timeout never ends a
+         * session the hub keeps (a third of a node's own timeout when that is shorter). The touch is also how the hub
+         * learns that the Grid ended a session: the Grid's se:cdp proxy does not close the hub's connection then.
+         */
+        @WithDefault("15s")
+        Duration keepAlive();
+
+        /** How long one answer of the Grid's /status is trusted by readiness. */
+        @WithDefault("5s")
+        Duration statusTtl();
+    }
+
+    /**
+     * Local files a page may get (uploads by page.setInputFiles, file: URLs; see docs/security.md), and the retention of
+     * the files a session produces (io.browserhub.data.files; see docs/data.md).
+     */
     interface Files {
         /**
          * Directories whose files pages may be handed, besides <data-dir>/uploads. The rest of the data directory
@@ -215,6 +261,31 @@ public interface HubConfig {
         /** Largest upload sent by content (page.setInputFiles files[].data), all files of one call together. */
         @WithDefault("5M")
         MemorySize maxUploadSize();
+
+        /**
+         * How often every session's files are checked against the bounds below (also after the hub writes one itself).
+         * Read by @Scheduled too: this default and the bounds' live in application.properties.
+         */
+        Duration retentionInterval();
+
+        /** Per session and kind, beyond either bound the oldest files go first; the newest one always stays. */
+        Bounds download();
+
+        Bounds screenshot();
+
+        Bounds trace();
+
+        Bounds har();
+
+        Bounds recording();
+
+        interface Bounds {
+            /** Files of the kind a session keeps. */
+            int maxCount();
+
+            /** Bytes the files of the kind may take, per session. */
+            MemorySize maxBytes();
+        }
     }
 
     /** The extension relay: a person's own browser as a session (docs/extension.md). */

@@ -15,6 +15,7 @@ import io.browserhub.session.event.NetworkFailed;
 import io.browserhub.session.event.NetworkRequest;
 import io.browserhub.session.event.NetworkResponse;
 import io.browserhub.session.event.PageError;
+import io.browserhub.session.event.Screenshot;
 import io.browserhub.session.event.SessionEvent;
 import io.browserhub.session.event.StateChanged;
 import io.browserhub.session.event.TabClosed;
@@ -54,6 +55,7 @@ public record EventKinds(List<String> prefixes) {
         NAMES.put(NetworkRequest.class, "network.request");
         NAMES.put(NetworkResponse.class, "network.response");
         NAMES.put(NetworkFailed.class, "network.failed");
+        NAMES.put(Screenshot.class, "screenshot");
     }
 
     /** Every kind the hub emits. */

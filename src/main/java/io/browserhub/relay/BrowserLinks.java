@@ -126,6 +126,6 @@ public class BrowserLinks {
             }
             return existing.get();
         }
-        return sessions.create(id, new SessionOptions(null, null, null, null, null, null, DRIVER));
+        return sessions.create(id, SessionOptions.drivenBy(DRIVER));
     }
 }

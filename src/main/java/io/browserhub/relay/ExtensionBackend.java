@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,24 @@ public class ExtensionBackend implements BrowserBackend {
     @Override
     public String name() {
         return BrowserLinks.DRIVER;
+    }
+
+    /** The person's browser, reached over loopback: on this machine. */
+    @Override
+    public String placement() {
+        return "local";
+    }
+
+    @Override
+    public String driver() {
+        return BrowserLinks.DRIVER;
+    }
+
+    /** Its sessions are not created by session.create: they appear when a browser pairs on /extension. */
+    @Override
+    public Optional<String> unusable() {
+        return Optional.of("a person's own browser becomes a session when it connects: open the hub's /extension page in that"
+                + " browser, with the browserhub extension installed, and click Connect this browser.");
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.browserhub.control.ControlLeases;
 import io.browserhub.session.Dialogs;
 import io.browserhub.session.SessionState;
 import io.browserhub.session.event.CommandDone;
+import io.browserhub.session.event.Screenshot;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public class WireJson implements ObjectMapperCustomizer {
         });
         mapper.registerModule(module);
         mapper.addMixIn(CommandDone.class, WithoutNulls.class);
+        mapper.addMixIn(Screenshot.class, WithoutNulls.class);
         mapper.addMixIn(Dialogs.Handled.class, WithoutNulls.class);
         mapper.addMixIn(ControlLeases.Status.class, StatusWire.class);
         mapper.addMixIn(io.browserhub.session.SessionInfo.class, SessionInfoWire.class);

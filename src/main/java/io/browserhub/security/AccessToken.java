@@ -1,6 +1,7 @@
 package io.browserhub.security;
 
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class AccessToken {
         }
         try {
             String value = configured.isPresent() ? configured.get() : TokenFile.readOrCreate(file);
-            if (configured.isEmpty() && TokenFile.openToOthers(file)) {
+            if (configured.isEmpty() && PrivateFiles.openToOthers(file)) {
                 LOG.warnf("The token file %s can be read by other users of this machine, who could then drive your browsers;"
                         + " run: chmod 600 %s", file, file);
             }

@@ -1,6 +1,7 @@
 package io.browserhub.security;
 
 import io.browserhub.config.HubConfig;
+import io.browserhub.files.PrivateFiles;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
 import jakarta.annotation.Priority;
@@ -12,11 +13,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -44,13 +42,8 @@ public class StartupChecks {
         Path dir = Path.of(config.dataDir()).toAbsolutePath().normalize();
         try {
             if (Files.notExists(dir)) {
-                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(Set.of(
-                            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            } else if (TokenFile.openToOthers(dir)) {
+                PrivateFiles.directories(dir);
+            } else if (PrivateFiles.openToOthers(dir)) {
                 LOG.warnf("The data directory %s (browser profiles with their logins) is open to other users of this machine;"
                         + " run: chmod 700 %s", dir, dir);
             }

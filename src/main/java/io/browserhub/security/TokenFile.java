@@ -1,37 +1,28 @@
 package io.browserhub.security;
 
+import io.browserhub.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The access token kept in {@code <data-dir>/token}: read when it exists, otherwise generated (32 random bytes,
- * URL-safe base64) into a file created owner-only (0600) from the start, never widened and narrowed later.
+ * URL-safe base64) into a file created owner-only ({@link PrivateFiles}: 0600, or the owner's ACL on Windows) before the
+ * token is written into it.
  */
 public final class TokenFile {
 
     /** Token files that fail this are refused: a person should be able to paste the token into a URL. */
     static final String VALID = "[A-Za-z0-9._~-]{16,512}";
 
-    /** Created on first use: reading a token (the command line's clients do) needs no random source, whose start is slow. */
-    private static final class Random {
-        static final SecureRandom SOURCE = new SecureRandom();
-    }
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private TokenFile() {
     }
@@ -49,16 +40,10 @@ public final class TokenFile {
     /** 32 random bytes as URL-safe base64 without padding: 43 characters that need no escaping in a URL. */
     public static String generate() {
         byte[] bytes = new byte[32];
-        Random.SOURCE.nextBytes(bytes);
+        // a SecureRandom per token, never in a static field: a native image would otherwise seed it once, at build time
+        // (Quarkus initialises classes at build time); made here only, so reading a token (the command line) needs none
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Whether group or others have any permission on the file or directory (false where POSIX permissions do not exist). */
-    public static boolean openToOthers(Path path) throws IOException {
-        if (!posix(path)) {
-            return false;
-        }
-        return Files.getPosixFilePermissions(path).stream().anyMatch(p -> !p.name().startsWith("OWNER_"));
     }
 
     /** The token in an existing file; IllegalStateException (saying what to do) when it holds no usable token. */
@@ -75,13 +60,9 @@ public final class TokenFile {
     private static void write(Path file, String token) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(Random.SOURCE.nextLong(), 36));
-        EnumSet<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        FileAttribute<?>[] attributes = posix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
+        Path temp = dir.resolve(file.getFileName() + ".new-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36));
         try {
-            try (SeekableByteChannel channel = Files.newByteChannel(temp, options, attributes)) {
+            try (FileChannel channel = PrivateFiles.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
                 ByteBuffer bytes = ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
@@ -95,9 +76,5 @@ public final class TokenFile {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

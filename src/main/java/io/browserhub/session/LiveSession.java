@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A running session as its commands see it, on the actor thread: tabs, pages, dialogs. Never hand it,
@@ -130,5 +131,25 @@ public final class LiveSession {
 
     public void tracing(boolean on) {
         tracing = on;
+    }
+
+    /** Attaches an add-on to this browser and to every later browser of the session, until {@link #detach}. */
+    public void attach(BrowserAddOn addOn) {
+        browser.addOns().add(addOn, this);
+    }
+
+    /** Detaches an add-on; false when it was not attached. */
+    public boolean detach(BrowserAddOn addOn) {
+        return browser.addOns().remove(addOn, this);
+    }
+
+    /** The session's attached add-on of this type, if any. */
+    public <T extends BrowserAddOn> Optional<T> addOn(Class<T> type) {
+        return browser.addOns().find(type);
+    }
+
+    /** Called by every driving command as it runs: the add-ons hear of it (nothing happens while there are none). */
+    public void drove(String method) {
+        browser.addOns().drove(this, method);
     }
 }

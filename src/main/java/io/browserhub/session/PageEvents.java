@@ -46,8 +46,8 @@ final class PageEvents {
      * Chromium writes a download to downloads/<guid>.crdownload and renames it to <guid> when complete. The
      * download event may come before the file exists, so only finished artifacts count.
      */
-    private static final Pattern ARTIFACT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final String IN_PROGRESS = ".crdownload";
+    private static final Pattern ARTIFACT = SessionPaths.ARTIFACT;
+    private static final String IN_PROGRESS = SessionPaths.IN_PROGRESS;
     /** After this long without visible progress, saving is tried anyway, so a failed download gets reported. */
     private static final long STALLED_MS = TimeUnit.MINUTES.toMillis(5);
 

@@ -2,6 +2,7 @@ package io.browserhub.session;
 
 import io.browserhub.backend.BrowserBackend;
 import io.browserhub.backend.DevToolsEndpoint;
+import io.browserhub.backend.LaunchOptions;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import io.browserhub.session.event.StateChanged;
 import org.jboss.logging.Logger;
@@ -40,6 +42,7 @@ public final class Session implements EvictionPolicy.Candidate {
     private volatile StopReason stopReason = StopReason.STOPPED;
     private final StuckTabs stuckTabs = new StuckTabs();
     private final AtomicInteger viewers = new AtomicInteger();
+    private final AddOns addOns;
     /** Why the session cannot be used (its session.json was unreadable at start); null for a sound session. */
     private volatile String damage;
     private final Capacity capacity;
@@ -63,6 +66,7 @@ public final class Session implements EvictionPolicy.Candidate {
         this.backend = backend;
         this.events = events;
         this.config = config;
+        this.addOns = new AddOns(record.id());
         this.lastActivityAt = record.lastActivityAt() != null ? record.lastActivityAt() : record.createdAt();
     }
 
@@ -247,8 +251,14 @@ public final class Session implements EvictionPolicy.Candidate {
 
     /** Applies new launch options; they take effect the next time the browser starts. */
     public synchronized void updateOptions(SessionOptions options) {
-        record = record.withOptions(record.options().overriddenBy(options));
+        reconfigure(current -> current.overriddenBy(options));
+    }
+
+    /** Changes the options kept in session.json as {@code change} says; they take effect the next time the browser starts. */
+    public synchronized SessionOptions reconfigure(UnaryOperator<SessionOptions> change) {
+        record = record.withOptions(change.apply(record.options()));
         store.save(record);
+        return record.options();
     }
 
     public synchronized SessionInfo info() {
@@ -258,7 +268,8 @@ public final class Session implements EvictionPolicy.Candidate {
         Viewport viewport = o.viewport() != null ? o.viewport()
                 : new Viewport(config.browser().viewportWidth(), config.browser().viewportHeight());
         boolean headless = o.headless() != null ? o.headless() : config.browser().headless();
-        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null, damage, backend.name());
+        return new SessionInfo(id, state, record.createdAt(), lastActivityAt, idle, headless, viewport, tabs, null, null, damage,
+                backend.placement(), record.node(), backend.driver());
     }
 
     private int idleTimeoutSec() {
@@ -313,13 +324,21 @@ public final class Session implements EvictionPolicy.Candidate {
         CompletableFuture<?> predecessor = CompletableFuture.allOf(room,
                 actor == null ? CompletableFuture.completedFuture(null) : actor.terminated());
         SessionActor[] self = new SessionActor[1];
+        LaunchOptions.StorageState seed = record.options().launchOptions().storageState();
         SessionActor.Listener listener = new SessionActor.Listener() {
             @Override
             public void running() {
                 synchronized (Session.this) {
+                    // the machine the profile now lives on: later starts are pinned to it
+                    String node = self[0].node().orElse(null);
+                    if (node != null && !node.equals(record.node()) && !deleted) {
+                        record = record.withNode(node);
+                        store.save(record);
+                    }
                     if (actor == self[0]) {
                         setState(SessionState.RUNNING, "browser started");
                     }
+                    forgetStorageSeed(seed);
                 }
             }
 
@@ -372,16 +391,18 @@ public final class Session implements EvictionPolicy.Candidate {
         SessionPaths paths = paths();
         LaunchSettings settings = new LaunchSettings(
                 id,
+                record.createdAt(),
+                record.node(),
                 paths.profile(),
                 paths.downloads(),
                 store.tempDir(),
                 o.headless() != null ? o.headless() : config.browser().headless(),
                 o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
                 o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),
-                o.userAgent(), o.locale(), o.timezoneId());
+                o.userAgent(), o.locale(), o.timezoneId(), o.launchOptions());
         actor = new SessionActor(id, paths, backend, settings, this::savedTabsNow, events, listener,
                 config.session().dialogTimeout(), config.session().startTimeout().plus(config.session().stuckGrace()),
-                config.session().queueCapacity(), predecessor);
+                config.session().queueCapacity(), predecessor, addOns);
         self[0] = actor;
         stopReason = StopReason.STOPPED;
         setState(SessionState.STARTING, state == SessionState.CRASHED ? "restarting after a crash" : "starting");
@@ -396,6 +417,20 @@ public final class Session implements EvictionPolicy.Candidate {
         LOG.debugf("Session %s: %s -> %s (%s)", id, state.wire(), next.wire(), LogText.escape(reason));
         state = next;
         events.emit(id, null, new StateChanged(next, reason == null ? "" : reason));
+    }
+
+    /** The browser started with the storage state it was to be seeded with: the profile has it now. Under the lock. */
+    private void forgetStorageSeed(LaunchOptions.StorageState applied) {
+        SessionOptions o = record.options();
+        if (applied != null && applied.equals(o.launchOptions().storageState()) && !deleted) {
+            record = record.withOptions(o.withLaunch(o.launchOptions().without(List.of("storageState"))));
+            store.save(record);
+        }
+    }
+
+    /** The options kept in session.json. */
+    public synchronized SessionOptions options() {
+        return record.options();
     }
 
     private synchronized List<SavedTab> savedTabsNow() {

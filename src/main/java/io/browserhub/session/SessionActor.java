@@ -75,6 +75,7 @@ final class SessionActor implements InterruptServer {
     private final Duration dialogTimeout;
     private final long startLimitNanos;
     private final CompletableFuture<?> predecessor;
+    private final AddOns addOns;
     private final int capacity;
     private final ArrayBlockingQueue<Task<?>> queue;
     private final TabScheduler scheduler;
@@ -103,7 +104,7 @@ final class SessionActor implements InterruptServer {
 
     SessionActor(String sessionId, SessionPaths paths, BrowserBackend backend, LaunchSettings settings, Supplier<List<SavedTab>> restoreTabs,
                  SessionEvents events, Listener listener, Duration dialogTimeout, Duration startLimit, int capacity,
-                 CompletableFuture<?> predecessor) {
+                 CompletableFuture<?> predecessor, AddOns addOns) {
         this.sessionId = sessionId;
         this.paths = paths;
         this.backend = backend;
@@ -114,6 +115,7 @@ final class SessionActor implements InterruptServer {
         this.dialogTimeout = dialogTimeout;
         this.startLimitNanos = startLimit.toNanos();
         this.predecessor = predecessor;
+        this.addOns = addOns;
         this.capacity = capacity;
         // room above the capacity for interrupting tasks (dialog answers) that must never be refused
         this.queue = new ArrayBlockingQueue<>(capacity + 16);
@@ -198,6 +200,12 @@ final class SessionActor implements InterruptServer {
         return r == null ? Optional.empty() : r.process();
     }
 
+    /** The remote machine the browser runs on, once it runs there. */
+    Optional<String> node() {
+        RunningBrowser r = running;
+        return r == null ? Optional.empty() : r.node();
+    }
+
     Optional<DevToolsEndpoint> devTools() {
         RunningBrowser r = running;
         return r == null ? Optional.empty() : r.devTools();
@@ -234,7 +242,7 @@ final class SessionActor implements InterruptServer {
             }
             running = backend.start(settings, progress::step);
             running.onLost(this::markLost);
-            wired = new SessionBrowser(sessionId, paths, running, events, this, dialogTimeout, listener::tabsChanged);
+            wired = new SessionBrowser(sessionId, paths, running, events, this, dialogTimeout, listener::tabsChanged, addOns);
             wired.open(restoreTabs.get(), progress::step);
             browser = wired;
             progress.done();
@@ -293,7 +301,8 @@ final class SessionActor implements InterruptServer {
             pendingWork = scheduler.pending();
             if (lostCause == null) {
                 wired.refreshTabs(false);
-                wired.housekeeping();
+                // paused: nothing queued, no wait pending, no command for a moment
+                wired.housekeeping(task == null && !pendingWork && queue.isEmpty() && System.nanoTime() >= hotUntil);
             }
         }
     }

@@ -40,6 +40,7 @@ final class SessionBrowser {
     private final Screencasts screencasts;
     private final PageEvents pageEvents;
     private final LiveSession live;
+    private final AddOns addOns;
     private volatile List<TabInfo> tabSnapshot = List.of();
     /** By DevTools target id: the tab id, for doors that speak in targets (the CDP door's lease checks). Any thread. */
     private volatile Map<String, String> tabsByTarget = Map.of();
@@ -49,11 +50,12 @@ final class SessionBrowser {
     private long lastTitleRefresh;
 
     SessionBrowser(String sessionId, SessionPaths paths, RunningBrowser browser, SessionEvents events, InterruptServer interrupts,
-                   Duration dialogTimeout, BiConsumer<List<SavedTab>, List<TabInfo>> tabsChanged) {
+                   Duration dialogTimeout, BiConsumer<List<SavedTab>, List<TabInfo>> tabsChanged, AddOns addOns) {
         this.sessionId = sessionId;
         this.browser = browser;
         this.events = events;
         this.tabsChanged = tabsChanged;
+        this.addOns = addOns;
         BrowserContext context = browser.context();
         this.titles = new TabTitles(context);
         this.dialogs = new Dialogs(sessionId, events, interrupts, dialogTimeout);
@@ -69,6 +71,8 @@ final class SessionBrowser {
         for (Page page : context.pages()) {
             adopt(page);
         }
+        // before the tabs reopen: a HAR recording that goes on across a restart sees them load
+        addOns.attachAll(live);
         if (browser.ownsTabs()) {
             progress.accept("reopening " + restoreTabs.size() + " tabs");
             restore(restoreTabs);
@@ -155,6 +159,10 @@ final class SessionBrowser {
         return screencasts;
     }
 
+    AddOns addOns() {
+        return addOns;
+    }
+
     BrowserContext context() {
         return browser.context();
     }
@@ -203,9 +211,13 @@ final class SessionBrowser {
         return true;
     }
 
-    /** Between commands: follows network subscriptions and saves finished downloads. Never throws. */
-    void housekeeping() {
+    /**
+     * Between commands: follows network subscriptions, saves finished downloads, gives the add-ons their turn.
+     * {@code paused}: the clients have paused. Never throws.
+     */
+    void housekeeping(boolean paused) {
         pageEvents.housekeeping();
+        addOns.tick(live, paused);
     }
 
     /**
@@ -257,6 +269,7 @@ final class SessionBrowser {
 
     /** Ends the screencasts (their viewers hear why) and closes the browser: gracefully unless it is already gone. */
     void close(boolean graceful, String reason) {
+        addOns.detachAll(live, graceful);
         screencasts.endAll(reason);
         browser.close(graceful);
     }

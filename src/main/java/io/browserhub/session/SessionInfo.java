@@ -4,7 +4,11 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** A session as clients see it (docs/protocol.md, SessionInfo); {@code driver} is its backend's name ("local", "extension"). */
+/**
+ * A session as clients see it (docs/protocol.md, SessionInfo). {@code placement} is where its browser runs ("local",
+ * "grid"), {@code node} the Grid node its profile lives on (null while it has none, and for local sessions);
+ * {@code driver} what drives it: "local" (the hub's Playwright), "extension" (a person's own browser, the relay).
+ */
 public record SessionInfo(
         String id,
         SessionState state,
@@ -17,6 +21,8 @@ public record SessionInfo(
         @Nullable Controller controller,
         @Nullable String cdpUrl,
         @Nullable String damage,
+        String placement,
+        @Nullable String node,
         String driver) {
 
     /** The client holding the control lease. */
@@ -24,11 +30,13 @@ public record SessionInfo(
     }
 
     public SessionInfo withController(Controller holder) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, damage, driver);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, holder, cdpUrl, damage,
+                placement, node, driver);
     }
 
     /** The session's DevTools WebSocket (the CDP door), which the session itself does not know. */
     public SessionInfo withCdpUrl(String url) {
-        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, damage, driver);
+        return new SessionInfo(id, state, createdAt, lastActivityAt, idleTimeoutSec, headless, viewport, tabs, controller, url, damage,
+                placement, node, driver);
     }
 }

@@ -1,6 +1,6 @@
 package io.browserhub.session;
 
-import io.browserhub.backend.BrowserBackend;
+import io.browserhub.backend.Backends;
 import io.browserhub.browser.LeftoverBrowsers;
 import io.browserhub.browser.LocalBackend;
 import io.browserhub.browser.PlaywrightDriver;
@@ -14,7 +14,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,8 +43,7 @@ public class SessionRegistry implements Session.Capacity {
     private final HubConfig config;
     private final SessionStore store;
     private final LocalBackend launcher;
-    /** Every backend, found by name for the sessions whose options name a driver (the extension relay). */
-    private final Instance<BrowserBackend> backends;
+    private final Backends backends;
     private final EvictionPolicy eviction;
     /** Made at run time, not at build time: a native image must not carry a seeded generator in its heap. */
     private final SecureRandom random = new SecureRandom();
@@ -60,8 +58,7 @@ public class SessionRegistry implements Session.Capacity {
     private FileChannel lockChannel;
     private FileLock hubLock;
 
-    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, Instance<BrowserBackend> backends,
-                           SessionEvents events) {
+    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, Backends backends, SessionEvents events) {
         this.config = config;
         this.store = store;
         this.launcher = launcher;
@@ -88,7 +85,7 @@ public class SessionRegistry implements Session.Capacity {
         }
         for (SessionStore.Damaged damaged : loaded.damaged()) {
             // listed, and holding its id, so that nothing starts on its profile until a person decides
-            Session session = newSession(new SessionRecord(damaged.id(), damaged.createdAt(), damaged.createdAt(), null, List.of()));
+            Session session = newSession(new SessionRecord(damaged.id(), damaged.createdAt(), damaged.createdAt(), null, List.of(), null));
             session.markDamaged(damaged.reason());
             sessions.put(damaged.id(), session);
         }
@@ -120,6 +117,12 @@ public class SessionRegistry implements Session.Capacity {
     public Session create(String id, SessionOptions options) {
         synchronized (sessions) {
             String sessionId = id == null ? newId() : SessionId.require(id);
+            // settled now, for good: the profile will live where the browser first runs
+            // (a person's own browser, which another driver brings, runs where that person is: local)
+            String placement = options.placement() != null ? options.placement()
+                    : options.driver() != null || !config.grid().placeByDefault() ? Backends.LOCAL : "grid";
+            backends.requireUsable(placement);
+            options = options.placedAt(placement);
             Session existing = sessions.get(sessionId);
             if (existing != null && existing.damage().isPresent()) {
                 throw new HubException(ErrorCode.SESSION_EXISTS, "Session \"" + sessionId + "\" already exists and is damaged: "
@@ -136,7 +139,7 @@ public class SessionRegistry implements Session.Capacity {
                         + " (browserhub.session.max-sessions); delete one with session.delete, or raise the cap.", Map.of("maxSessions", cap));
             }
             Instant now = Instant.now();
-            SessionRecord record = new SessionRecord(sessionId, now, now, options, List.of());
+            SessionRecord record = new SessionRecord(sessionId, now, now, options, List.of(), null);
             store.save(record);
             Session session = newSession(record);
             sessions.put(sessionId, session);
@@ -150,6 +153,11 @@ public class SessionRegistry implements Session.Capacity {
             Session existing = sessions.get(SessionId.require(id));
             if (existing == null) {
                 return create(id, options);
+            }
+            String placed = existing.info().placement();
+            if (options.placement() != null && !options.placement().equals(placed)) {
+                throw HubException.invalidParams("Session \"" + id + "\" runs with placement \"" + placed + "\", where its profile"
+                        + " lives; it cannot move to \"" + options.placement() + "\". Create a new session there instead.");
             }
             if (existing.state() == SessionState.STOPPED || existing.state() == SessionState.CRASHED) {
                 existing.updateOptions(options);
@@ -201,17 +209,7 @@ public class SessionRegistry implements Session.Capacity {
     }
 
     private Session newSession(SessionRecord record) {
-        return new Session(record, store, backendFor(record), events, config, this, counters);
-    }
-
-    /** The backend named by the session's driver; the local one when it names none. */
-    private BrowserBackend backendFor(SessionRecord record) {
-        String driver = record.options().driver();
-        if (driver == null) {
-            return launcher;
-        }
-        return backends.stream().filter(b -> b.name().equals(driver)).findFirst().orElseThrow(() -> new IllegalStateException(
-                "Session \"" + record.id() + "\" runs on the driver \"" + driver + "\", which this hub does not have."));
+        return new Session(record, store, backends.forSession(record.options().driver(), record.options().placement()), events, config, this, counters);
     }
 
     /**

@@ -12,12 +12,16 @@ import java.util.stream.Collectors;
 record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts, int seconds, int warmupSeconds,
                    int cliRuns, Set<String> only, Path out) {
 
-    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli", "liveview", "tabwait");
+    static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli",
+            "liveview", "tabwait", "data", "grid", "native");
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");
         String only = System.getProperty("bench.only", "");
-        Set<String> families = only.isBlank() ? FAMILIES
+        // the native family needs an executable (-Dbench.native): part of the run only when one is given
+        Set<String> all = System.getProperty("bench.native") == null
+                ? FAMILIES.stream().filter(f -> !f.equals("native")).collect(Collectors.toSet()) : FAMILIES;
+        Set<String> families = only.isBlank() ? all
                 : Arrays.stream(only.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
         for (String f : families) {
             if (!FAMILIES.contains(f)) {

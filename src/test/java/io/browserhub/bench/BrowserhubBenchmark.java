@@ -42,6 +42,9 @@ class BrowserhubBenchmark {
         family(bench, "cli", "9", "command line start", () -> new CliBench(bench).run(), loads);
         family(bench, "liveview", "10", "live view: click to frame", () -> new LiveViewBench(bench).run(), loads);
         family(bench, "tabwait", "11", "a wait in one tab, commands in another", () -> new TabWaitBench(bench).run(), loads);
+        family(bench, "data", "12", "session data", () -> new DataBench(bench).run(), loads);
+        family(bench, "grid", "13", "Selenium Grid", () -> new GridBench(bench).run(), loads);
+        family(bench, "native", "14", "native executable", () -> new NativeBench(bench).run(), loads);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         String report = "## Results\n\n" + Machine.describe(bench.chromium)
                 + "- load average (1/5/15 min) at the start: " + loadBefore + "; at the end: " + Machine.loadAverage() + "\n"

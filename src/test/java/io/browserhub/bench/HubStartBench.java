@@ -69,12 +69,14 @@ final class HubStartBench {
                 + "vs the in-process start above", Stats.of(firstSessions), directStart, "ms");
     }
 
-    /** Starts the packaged hub; returns {ms to ready, ms for the first session start}, then stops it. */
     private double[] startOnce(Path data, String sessionId) throws Exception {
+        return startOnce(Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")), data, sessionId);
+    }
+
+    /** Starts the packaged hub (jar or native executable); returns {ms to ready, ms for the first session start}, then stops it. */
+    double[] startOnce(Path artifact, Path data, String sessionId) throws Exception {
         int port = RunServer.freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dbrowserhub.data-dir=" + data, "-Dbrowserhub.auth.token=" + HubProcess.TOKEN,
-                "-jar", Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());
+        List<String> command = HubProcess.command(artifact, port, data, Map.of());
         Path log = Files.createTempFile("hub-start-", ".log");
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         long t0 = System.nanoTime();

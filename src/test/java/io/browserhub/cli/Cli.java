@@ -1,5 +1,6 @@
 package io.browserhub.cli;
 
+import io.browserhub.support.HubProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar's command line run as a child process, the way a person or a script runs it:
- * {@code java -jar quarkus-run.jar <args>} with its own environment (no BROWSERHUB_* of the caller's).
+ * The packaged command line run as a child process, the way a person or a script runs it: the native executable
+ * when the build made one ({@code browserhub-*-runner <args>}), else {@code java -jar quarkus-run.jar <args>}; with
+ * its own environment (no BROWSERHUB_* of the caller's).
  */
 final class Cli {
 
@@ -50,7 +52,7 @@ final class Cli {
         return this;
     }
 
-    /** A JVM option before -jar, e.g. -Duser.home=... to move the default data directory. */
+    /** A system property before the arguments, e.g. -Duser.home=... to move the default data directory. */
     Cli jvm(String option) {
         jvmArgs.add(option);
         return this;
@@ -71,12 +73,22 @@ final class Cli {
     }
 
     private List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-jar");
-        command.add(jar().toString());
+        List<String> command = packaged(jvmArgs);
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The packaged program with these -D options, ready for its arguments: the native executable, or the jar on this JVM. */
+    static List<String> packaged(List<String> systemProperties) {
+        Path artifact = HubProcess.packaged().toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        boolean jar = artifact.getFileName().toString().endsWith(".jar");
+        command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : artifact.toString());
+        command.addAll(systemProperties); // a native executable takes -D options before its arguments, as java does
+        if (jar) {
+            command.add("-jar");
+            command.add(artifact.toString());
+        }
         return command;
     }
 

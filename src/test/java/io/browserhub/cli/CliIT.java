@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar's command line against a running packaged hub, as a person or a script uses it: every
+ * The packaged command line (the native executable when the build made one) against a running packaged hub, as a person or a script uses it: every
  * command's happy path, and the exit codes (1 a failed call, 2 usage, 3 no hub or a refused token).
  */
 class CliIT {
@@ -296,9 +296,9 @@ class CliIT {
     void serveRunsTheHubWithItsOptions() throws Exception {
         Path data = tmp.resolve("served");
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dbrowserhub.auth.token=" + HubProcess.TOKEN, "-jar", Cli.jar().toString(),
-                "serve", "--port", String.valueOf(port), "--data-dir", data.toString()).redirectErrorStream(true);
+        List<String> command = Cli.packaged(List.of("-Dbrowserhub.auth.token=" + HubProcess.TOKEN));
+        command.addAll(List.of("serve", "--port", String.valueOf(port), "--data-dir", data.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("BROWSERHUB_"));
         Process served = builder.start();
         try (Cli.Following log = new Cli.Following(served)) {

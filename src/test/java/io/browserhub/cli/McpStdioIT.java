@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `browserhub mcp` as an MCP host starts it: a child process speaking MCP over stdio, driven by the official Java MCP
+ * `browserhub mcp` as an MCP host starts it (the native executable when the build made one, else the jar): a child
+ * process speaking MCP over stdio, driven by the official Java MCP
  * SDK's stdio client, forwarding to a running packaged hub; and, when no hub answers at the default address, starting
  * one itself.
  */
@@ -49,9 +50,10 @@ class McpStdioIT {
     }
 
     private static McpAgentClient overStdio(String name, List<String> args, Map<String, String> env) {
-        List<String> command = new java.util.ArrayList<>(List.of("-jar", Cli.jar().toString(), "mcp"));
+        List<String> command = Cli.packaged(List.of());
+        command.add("mcp");
         command.addAll(args);
-        return McpAgentClient.overStdio(name, Path.of(System.getProperty("java.home"), "bin", "java").toString(), command, env);
+        return McpAgentClient.overStdio(name, command.get(0), command.subList(1, command.size()), env);
     }
 
     @Test

@@ -36,12 +36,12 @@ class JsonRpcHardeningTest {
             probe.call("client.hello", Map.of("name", "thread-probe-ws"));
             probe.call("hub.info");
         }
-        String thread = DispatchThreadProbe.THREADS.get("thread-probe-ws hub.info");
+        String thread = DispatchThreadProbe.threadOf("thread-probe-ws hub.info");
         assertTrue(thread != null && thread.startsWith("rpc-dispatch-"), "hub.info over the WebSocket ran on " + thread);
 
         Hub.http().header("X-Browserhub-Client", "thread-probe-http").contentType("application/json")
                 .body("{\"jsonrpc\":\"2.0\",\"method\":\"hub.info\",\"id\":1}").post("/rpc").then().statusCode(200);
-        String httpThread = DispatchThreadProbe.THREADS.get("thread-probe-http hub.info");
+        String httpThread = DispatchThreadProbe.threadOf("thread-probe-http hub.info");
         assertFalse(httpThread == null || httpThread.contains("eventloop"), "hub.info over HTTP ran on " + httpThread);
     }
 

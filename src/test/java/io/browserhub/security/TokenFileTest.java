@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.browserhub.files.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -44,7 +45,7 @@ class TokenFileTest {
         Files.writeString(file, "my-own-token-1234567890\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         assertEquals("my-own-token-1234567890", TokenFile.readOrCreate(file));
-        assertTrue(TokenFile.openToOthers(file));
+        assertTrue(PrivateFiles.openToOthers(file));
         assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(file));
     }
 

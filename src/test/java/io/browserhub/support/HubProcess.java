@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged hub (target/quarkus-app/quarkus-run.jar) as a child process, the way a user runs it. */
+/**
+ * The packaged hub as a child process, the way a user runs it: the native executable when the build made one
+ * (failsafe's hub.executable, set by -Dnative), else target/quarkus-app/quarkus-run.jar.
+ */
 public final class HubProcess implements AutoCloseable {
 
     public static final String TOKEN = "it-token-0123456789abcdef";
@@ -27,24 +30,33 @@ public final class HubProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private final Map<String, String> config;
-    private final Path jar;
+    private final Path artifact;
 
-    private HubProcess(Process process, Path dataDir, int port, Path log, Map<String, String> config, Path jar) {
+    private HubProcess(Process process, Path dataDir, int port, Path log, Map<String, String> config, Path artifact) {
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
         this.log = log;
         this.config = config;
-        this.jar = jar;
+        this.artifact = artifact;
     }
 
     public static HubProcess start(Path dataDir, Map<String, String> config) throws Exception {
-        return start(dataDir, config, Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")));
+        return start(dataDir, config, packaged());
     }
 
-    /** The hub packaged in this jar, e.g. an earlier build to compare with. */
-    public static HubProcess start(Path dataDir, Map<String, String> config, Path jar) throws Exception {
-        return start(dataDir, config, jar, freePort());
+    /** What this build packaged: the native executable when there is one, else the jar. */
+    public static Path packaged() {
+        String executable = System.getProperty("hub.executable");
+        if (executable != null && Files.isExecutable(Path.of(executable))) {
+            return Path.of(executable);
+        }
+        return Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar"));
+    }
+
+    /** The hub packaged in this jar or native executable, e.g. an earlier build to compare with. */
+    public static HubProcess start(Path dataDir, Map<String, String> config, Path artifact) throws Exception {
+        return start(dataDir, config, artifact, freePort());
     }
 
     /**
@@ -55,24 +67,34 @@ public final class HubProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException("The hub still runs; terminate it first");
         }
-        return start(dataDir, config, jar, port);
+        return start(dataDir, config, artifact, port);
     }
 
-    private static HubProcess start(Path dataDir, Map<String, String> config, Path jar, int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    private static HubProcess start(Path dataDir, Map<String, String> config, Path artifact, int port) throws Exception {
+        List<String> command = command(artifact, port, dataDir, config);
+        Files.createDirectories(dataDir);
+        Path log = Files.createTempFile("hub-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HubProcess hub = new HubProcess(process, dataDir, port, log, Map.copyOf(config), artifact);
+        hub.awaitReady();
+        return hub;
+    }
+
+    /** How to start this jar or native executable on this port and data directory, with the test token and more -D settings. */
+    public static List<String> command(Path artifact, int port, Path dataDir, Map<String, String> config) {
+        boolean jar = artifact.getFileName().toString().endsWith(".jar");
+        List<String> command = new ArrayList<>();
+        command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : artifact.toAbsolutePath().toString());
+        command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dbrowserhub.data-dir=" + dataDir,
                 "-Dbrowserhub.auth.token=" + TOKEN));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
-        Files.createDirectories(dataDir);
-        Path log = Files.createTempFile("hub-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HubProcess hub = new HubProcess(process, dataDir, port, log, Map.copyOf(config), jar);
-        hub.awaitReady();
-        return hub;
+        if (jar) {
+            command.add("-jar");
+            command.add(artifact.toAbsolutePath().toString());
+        }
+        return command;
     }
 
     private void awaitReady() throws Exception {
@@ -152,18 +174,35 @@ public final class HubProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Whether the hub inherited SIGINT as ignored (Linux's /proc/<pid>/status SigIgn): a shell's background job does,
+     * and then no Ctrl+C reaches it, on the JVM or native alike; a test of Ctrl+C means nothing in such a run.
+     */
+    public boolean ignoresInterrupt() throws IOException {
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & (1L << 1)) != 0; // bit 1 = signal 2, SIGINT
+            }
+        }
+        return false;
+    }
+
     /** SIGKILL: the hub gets no chance to clean up. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** Every process (other than the hub JVM) whose command line names this data directory: browsers and drivers. */
+    /** Every process (other than the hub itself) whose command line names this data directory: browsers and drivers. */
     public static List<ProcessHandle> processesUsing(Path dataDir) {
         String needle = dataDir.toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(needle) && !c.contains("quarkus-run.jar")).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(needle) && !c.contains("-Dbrowserhub.data-dir=")).orElse(false))
                 .toList();
     }
 

@@ -58,6 +58,14 @@ public final class TestPages {
                     String cookie = exchange.getRequestHeaders().getFirst("Cookie");
                     send(exchange, 200, "text/html", "<title>whoami</title><p id=cookie>" + (cookie == null ? "" : cookie) + "</p>");
                 }
+                case "/headers" -> {
+                    // what the browser sent, one "name: value" per line in lower case, sorted
+                    StringBuilder lines = new StringBuilder();
+                    exchange.getRequestHeaders().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+                            e.getValue().forEach(v -> lines.append(e.getKey().toLowerCase(java.util.Locale.ROOT)).append(": ").append(v).append('\n')));
+                    send(exchange, 200, "text/html", "<title>headers</title><pre id=headers>"
+                            + lines.toString().replace("&", "&amp;").replace("<", "&lt;") + "</pre>");
+                }
                 case "/download" -> {
                     exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"report.txt\"");
                     send(exchange, 200, "text/plain", "report body");

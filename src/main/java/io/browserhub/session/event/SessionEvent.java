@@ -11,5 +11,6 @@ public sealed interface SessionEvent permits
         DialogOpened, DialogClosed,
         DownloadStarted, DownloadSaved, DownloadFailed,
         TabOpened, TabClosed, TabRestoreSkipped,
-        NetworkRequest, NetworkResponse, NetworkFailed {
+        NetworkRequest, NetworkResponse, NetworkFailed,
+        Screenshot {
 }
