@@ -21,9 +21,15 @@ final class MemoryBench {
 
     private static final long SETTLE_MS = 2_000;
 
-    private record Breakdown(double hub, double drivers, double browsers, int sessions) {
+    /** drivers counts every driver under the hub: one per running session, and the spare one started ahead. */
+    private record Breakdown(double hub, double drivers, double browsers, int sessions, int spares) {
         double total() {
             return hub + drivers + browsers;
+        }
+
+        /** " + 1 spare" when the hub keeps a driver started ahead (browserhub.browser.spare-driver). */
+        String spare() {
+            return spares == 0 ? "" : " + " + spares + " spare";
         }
     }
 
@@ -77,7 +83,7 @@ final class MemoryBench {
                 if (i == 0) {
                     Thread.sleep(SETTLE_MS);
                     Breakdown one = measureHub(hub.handle());
-                    bench.table.single("5", "memory (PSS), 1 session: browserhub, hub JVM + driver + browser"
+                    bench.table.single("5", "memory (PSS), 1 session: browserhub, hub JVM + driver" + one.spare() + " + browser"
                             + String.format(Locale.ROOT, " (%.0f + %.0f + %.0f MiB)", one.hub, one.drivers, one.browsers),
                             one.total(), direct1Total(), "MiB");
                 }
@@ -86,10 +92,10 @@ final class MemoryBench {
             Breakdown eight = measureHub(hub.handle());
             bench.table.singleBaseline("5", "memory (PSS), 8 sessions: in-process Playwright, one driver + 8 browsers"
                     + String.format(Locale.ROOT, " (%.0f + 8 × %.0f MiB)", direct8.drivers, direct8.browsers / 8), direct8.total(), "MiB");
-            bench.table.single("5", "memory (PSS), 8 sessions: browserhub, hub JVM + 8 drivers + 8 browsers"
-                            + String.format(Locale.ROOT, " (%.0f + 8 × %.0f + 8 × %.0f MiB)", eight.hub, eight.drivers / 8, eight.browsers / 8),
+            bench.table.single("5", "memory (PSS), 8 sessions: browserhub, hub JVM + 8 drivers" + eight.spare() + " + 8 browsers"
+                            + String.format(Locale.ROOT, " (%.0f + %.0f + 8 × %.0f MiB)", eight.hub, eight.drivers, eight.browsers / 8),
                     eight.total(), direct8.total(), "MiB");
-            Bench.log("memory browserhub: 8 = %.0f MiB (%d drivers seen)", eight.total(), eight.sessions);
+            Bench.log("memory browserhub: 8 = %.0f MiB (%d drivers with a browser, %d spare)", eight.total(), eight.sessions, eight.spares);
             if (eight.sessions != 8) {
                 throw new IllegalStateException("expected 8 driver processes under the hub, found " + eight.sessions);
             }
@@ -102,13 +108,14 @@ final class MemoryBench {
 
     private static Breakdown measureDirect(ProcessHandle driver) {
         List<ProcessHandle> browsers = Pss.browsers(driver);
-        return new Breakdown(0, Pss.mib(driver), Pss.treeMib(browsers), browsers.size());
+        return new Breakdown(0, Pss.mib(driver), Pss.treeMib(browsers), browsers.size(), 0);
     }
 
     private static Breakdown measureHub(ProcessHandle hub) {
         List<ProcessHandle> drivers = Pss.drivers(hub);
         double driverMib = drivers.stream().mapToDouble(Pss::mib).sum();
         double browserMib = drivers.stream().mapToDouble(d -> Pss.treeMib(Pss.browsers(d))).sum();
-        return new Breakdown(Pss.mib(hub), driverMib, browserMib, drivers.size());
+        int withBrowser = (int) drivers.stream().filter(d -> !Pss.browsers(d).isEmpty()).count();
+        return new Breakdown(Pss.mib(hub), driverMib, browserMib, withBrowser, drivers.size() - withBrowser);
     }
 }
