@@ -2,14 +2,18 @@ package io.browserhub.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.browserhub.support.Hub;
+import io.browserhub.support.RpcClient;
+import io.browserhub.support.RpcError;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +25,21 @@ import org.junit.jupiter.api.Test;
 class ExtensionSocketTest {
 
     private static final String OURS = "chrome-extension://" + ExtensionPackage.bundled().id();
+
+    @Test
+    void aPersonsBrowserIsPairedNotCreatedAndLocalSessionsSayWhatDrivesThem() {
+        try (RpcClient rpc = Hub.connect()) {
+            RpcError refused = assertThrows(RpcError.class,
+                    () -> rpc.call("session.create", Map.of("id", "not-a-person", "placement", "extension")));
+            assertEquals("INVALID_PARAMS", refused.kind());
+            assertTrue(refused.message().contains("/extension page"), refused.message());
+
+            var info = rpc.call("session.create", Map.of("id", "driven-locally"));
+            assertEquals("local", info.get("driver").asText());
+            assertEquals("local", info.get("placement").asText());
+            rpc.call("session.delete", Map.of("id", "driven-locally"));
+        }
+    }
 
     @Test
     void webPagesAndOtherExtensionsAreRefusedBeforeTheUpgrade() {
