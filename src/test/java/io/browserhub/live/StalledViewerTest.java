@@ -25,6 +25,11 @@ class StalledViewerTest {
             String s = SharedSessions.fresh(agent, "stalled-viewer", "animation.html");
             viewer.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"screencast.start\",\"params\":{\"session\":\"" + s
                     + "\",\"window\":32,\"quality\":100}}");
+            // the counters appear once the hub has handled the viewer's start, which races the agent's hub.info (the viewer reads no answer)
+            for (int wait = 0; wait < 300 && !stats(agent, s).has("sent"); wait++) {
+                Thread.sleep(50);
+            }
+            assertTrue(stats(agent, s).has("sent"), "the screencast never started: " + agent.call("hub.info"));
             // the viewer never reads from here on; it acknowledges whatever may have been sent, every 50 ms
             long previous = -1;
             long stableSince = 0;
