@@ -120,11 +120,8 @@ public class LocalBackend implements BrowserBackend {
             }
             return new LocalBrowser(playwright, context, settings.profile(), devTools);
         } catch (Exception e) {
-            try {
-                playwright.close();
-            } catch (RuntimeException ignored) {
-                // the launch failure is what matters
-            }
+            // the launch failure is what matters
+            PlaywrightDriver.closeQuietly(playwright);
             if (executable().isEmpty()) {
                 throw new IllegalStateException(PlaywrightMessage.of(e).firstLine()
                         + " (no Chromium found: install chromium or set browserhub.browser.executable)", e);

@@ -75,11 +75,7 @@ final class LocalBrowser implements RunningBrowser {
                 LOG.debugf("Closing the context: %s", e.getMessage());
             }
         }
-        try {
-            playwright.close();
-        } catch (RuntimeException e) {
-            LOG.debugf("Closing Playwright: %s", e.getMessage());
-        }
+        PlaywrightDriver.closeQuietly(playwright);
         // a crashed or wedged browser may survive its driver: end whatever is left of it
         browser.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 3, TimeUnit.SECONDS));
         BrowserProcess.forget(profile);

@@ -47,6 +47,18 @@ public final class PlaywrightDriver {
     }
 
     /**
+     * Closes a Playwright and its driver when the session is over or its start failed: a failure to close is never the
+     * news (the browser or the driver may already be gone), so it is logged at debug level and not thrown.
+     */
+    public static void closeQuietly(Playwright playwright) {
+        try {
+            playwright.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("Closing Playwright: %s", e.getMessage());
+        }
+    }
+
+    /**
      * The driver process of a Playwright, read from its internals (PlaywrightImpl.driverProcess): what to end when a
      * call waits on a driver that hangs. Empty when Playwright's internals changed shape.
      */

@@ -11,6 +11,7 @@ import io.browserhub.backend.BrowserBackend;
 import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.LaunchSettings;
 import io.browserhub.backend.RunningBrowser;
+import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.config.HubConfig;
 import jakarta.annotation.PreDestroy;
@@ -150,11 +151,8 @@ public class GridBackend implements BrowserBackend {
             return new GridBrowser(playwright, browser, context, grid, created.sessionId(), landed.name(),
                     config.cdp().enabled() ? reachableDevTools(created.debuggerAddress(), landed.uri()) : Optional.empty());
         } catch (RuntimeException | IOException e) {
-            try {
-                playwright.close();
-            } catch (RuntimeException ignored) {
-                // the start failure is what matters
-            }
+            // the start failure is what matters
+            PlaywrightDriver.closeQuietly(playwright);
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
     }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.RunningBrowser;
+import io.browserhub.browser.PlaywrightDriver;
 import io.browserhub.browser.PlaywrightWakeup;
 import io.browserhub.browser.ProcessTrees;
 import java.time.Duration;
@@ -136,11 +137,7 @@ final class GridBrowser implements RunningBrowser {
             LOG.infof("Grid session %s on %s was not ended: the Grid %s; the node's session timeout will end it", gridSession, where(),
                     e.getMessage());
         }
-        try {
-            playwright.close();
-        } catch (RuntimeException e) {
-            LOG.debugf("Closing Playwright: %s", e.getMessage());
-        }
+        PlaywrightDriver.closeQuietly(playwright);
         driver.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 3, TimeUnit.SECONDS));
     }
 

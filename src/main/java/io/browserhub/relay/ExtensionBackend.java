@@ -100,11 +100,8 @@ public class ExtensionBackend implements BrowserBackend {
             return new ExtensionBrowser(playwright, browser, context, link, devTools);
         } catch (RuntimeException e) {
             link.deactivate();
-            try {
-                playwright.close();
-            } catch (RuntimeException ignored) {
-                // the connection failure is what matters
-            }
+            // the connection failure is what matters
+            PlaywrightDriver.closeQuietly(playwright);
             throw e;
         }
     }

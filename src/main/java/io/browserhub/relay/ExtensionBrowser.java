@@ -82,11 +82,7 @@ final class ExtensionBrowser implements RunningBrowser {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.debugf("Session %s: detaching from the tabs: %s", link.session(), e.toString());
         }
-        try {
-            playwright.close();
-        } catch (RuntimeException e) {
-            LOG.debugf("Closing Playwright: %s", e.getMessage());
-        }
+        PlaywrightDriver.closeQuietly(playwright);
     }
 
     @Override
