@@ -3,6 +3,7 @@ package io.browserhub.activity;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LingeringWorker;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -33,7 +34,7 @@ public class ActivityLog {
 
     private static final Logger LOG = Logger.getLogger(ActivityLog.class);
 
-    private sealed interface Item permits Line, Flush, Stop {
+    private sealed interface Item permits Line, Flush {
     }
 
     private record Line(Session owner, String json) implements Item {
@@ -42,28 +43,21 @@ public class ActivityLog {
     private record Flush(CompletableFuture<Void> done) implements Item {
     }
 
-    private record Stop() implements Item {
-    }
-
     private final SessionRegistry sessions;
     private final long maxBytes;
     private final int keep;
-    private final LinkedBlockingQueue<Item> queue;
-    private final Thread writer;
+    /** Lines reach the disk within a few milliseconds, in batches: a command never waits for a write, nor wakes the writer. */
+    private final LingeringWorker<Item> writer;
     private final ExecutorService readers;
     private final AtomicLong lost = new AtomicLong();
     /** Rotation renames files: readers open theirs while holding this, writes hold it too. */
     private final Object files = new Object();
-    private volatile boolean stopped;
 
     public ActivityLog(SessionRegistry sessions, HubConfig config) {
         this.sessions = sessions;
         this.maxBytes = Math.max(1024, config.activity().maxFileSize().asLongValue());
         this.keep = Math.max(0, config.activity().keepFiles());
-        this.queue = new LinkedBlockingQueue<>(Math.max(16, config.activity().queueCapacity()));
-        this.writer = new Thread(this::run, "activity-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writer = new LingeringWorker<>("activity-writer", Math.max(16, config.activity().queueCapacity()), this::write);
         this.readers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "activity-reader");
             t.setDaemon(true);
@@ -73,7 +67,7 @@ public class ActivityLog {
 
     /** Queues one JSON line for the session's log; never blocks. A full queue loses the line, and says so. */
     public void append(Session owner, String json) {
-        if (stopped || queue.offer(new Line(owner, json))) {
+        if (writer.stopped() || writer.offer(new Line(owner, json))) {
             return;
         }
         long n = lost.incrementAndGet();
@@ -102,7 +96,7 @@ public class ActivityLog {
     /** Completes once every line queued before this call is on disk. */
     public CompletableFuture<Void> flushed() {
         Flush flush = new Flush(new CompletableFuture<>());
-        if (stopped || !queue.offer(flush)) {
+        if (!writer.offerUrgent(flush)) {
             flush.done().complete(null);
         }
         return flush.done();
@@ -143,41 +137,25 @@ public class ActivityLog {
         return new ActivityFiles(session.paths().activityLog(), maxBytes, keep);
     }
 
-    private void run() {
-        List<Item> batch = new ArrayList<>();
-        while (true) {
-            batch.clear();
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queue.drainTo(batch, 4096);
-            Map<Session, List<String>> lines = new IdentityHashMap<>();
-            List<Session> order = new ArrayList<>();
-            List<CompletableFuture<Void>> flushes = new ArrayList<>();
-            boolean stop = false;
-            for (Item item : batch) {
-                if (item instanceof Line line) {
-                    lines.computeIfAbsent(line.owner(), s -> {
-                        order.add(s);
-                        return new ArrayList<>();
-                    }).add(line.json());
-                } else if (item instanceof Flush flush) {
-                    flushes.add(flush.done());
-                } else {
-                    stop = true;
-                }
-            }
-            for (Session session : order) {
-                write(session, lines.get(session));
-            }
-            flushes.forEach(f -> f.complete(null));
-            if (stop) {
-                return;
+    /** One batch, on the writer thread: each session's lines in one append, then the flushes waiting for them. */
+    private void write(List<Item> batch) {
+        Map<Session, List<String>> lines = new IdentityHashMap<>();
+        List<Session> order = new ArrayList<>();
+        List<CompletableFuture<Void>> flushes = new ArrayList<>();
+        for (Item item : batch) {
+            if (item instanceof Line line) {
+                lines.computeIfAbsent(line.owner(), s -> {
+                    order.add(s);
+                    return new ArrayList<>();
+                }).add(line.json());
+            } else if (item instanceof Flush flush) {
+                flushes.add(flush.done());
             }
         }
+        for (Session session : order) {
+            write(session, lines.get(session));
+        }
+        flushes.forEach(f -> f.complete(null));
     }
 
     private void write(Session session, List<String> lines) {
@@ -196,16 +174,8 @@ public class ActivityLog {
 
     @PreDestroy
     void drain() {
-        stopped = true;
-        try {
-            // queued before the flag: everything still waiting is written, then the writer ends
-            if (!queue.offer(new Stop(), 5, TimeUnit.SECONDS)) {
-                LOG.warn("The activity log queue stayed full at shutdown; some entries were not written");
-            }
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // queued before this: everything still waiting is written, then the writer ends
+        writer.stop(Duration.ofSeconds(10));
         readers.shutdownNow();
         if (lost.get() > 0) {
             LOG.warnf("%d activity log entries were lost while the writer could not keep up", lost.get());

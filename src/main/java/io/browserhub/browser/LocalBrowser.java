@@ -20,7 +20,7 @@ final class LocalBrowser implements RunningBrowser {
     private final Path profile;
     private final Optional<ProcessHandle> browser;
     private final Optional<ProcessHandle> driver;
-    private final PlaywrightWakeup wakeup;
+    private final PlaywrightPipe pipe;
     private volatile boolean closing;
 
     private final Optional<DevToolsEndpoint> devTools;
@@ -33,7 +33,7 @@ final class LocalBrowser implements RunningBrowser {
         this.browser = BrowserProcess.of(context, profile);
         this.driver = browser.flatMap(ProcessHandle::parent);
         browser.ifPresent(p -> BrowserProcess.record(profile, p));
-        this.wakeup = PlaywrightWakeup.of(playwright);
+        this.pipe = PlaywrightPipe.of(playwright);
     }
 
     @Override
@@ -62,7 +62,7 @@ final class LocalBrowser implements RunningBrowser {
 
     @Override
     public void wake() {
-        wakeup.wake();
+        pipe.wake();
     }
 
     @Override

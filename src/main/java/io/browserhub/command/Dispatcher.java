@@ -7,13 +7,15 @@ import io.browserhub.client.Client;
 import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import io.browserhub.observability.LingeringWorker;
 import io.browserhub.observability.LogText;
+import io.browserhub.session.Session;
+import io.browserhub.session.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -29,28 +31,32 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final MethodTable table;
+    private final SessionRegistry sessions;
     private final ObjectMapper json;
     private final List<CommandListener> inline;
     private final List<CommandListener> later;
     private final long defaultTimeoutMs;
-    /** One thread, so the listeners that need not hear a command at once still hear commands in order. */
-    private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "command-bookkeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final int BOOKKEEPING_CAPACITY = 65_536;
+    /**
+     * One thread, so the listeners that need not hear a command at once still hear commands in order; it takes them in
+     * batches, so a command does not wake it each time.
+     */
+    private final LingeringWorker<CommandOutcome> bookkeeping;
 
-    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, @All List<CommandListener> listeners) {
+    public Dispatcher(MethodTable table, ObjectMapper json, HubConfig config, SessionRegistry sessions, @All List<CommandListener> listeners) {
         this.table = table;
+        this.sessions = sessions;
         this.json = json;
         this.inline = listeners.stream().filter(CommandListener::inline).toList();
         this.later = listeners.stream().filter(l -> !l.inline()).toList();
         this.defaultTimeoutMs = config.session().defaultTimeout().toMillis();
+        this.bookkeeping = new LingeringWorker<>("command-bookkeeping", BOOKKEEPING_CAPACITY,
+                outcomes -> outcomes.forEach(outcome -> tell(later, outcome)));
     }
 
     @PreDestroy
     void stop() {
-        bookkeeping.shutdown();
+        bookkeeping.stop(Duration.ofSeconds(5));
     }
 
     /**
@@ -74,17 +80,29 @@ public class Dispatcher {
     }
 
     /**
+     * Whether dispatching this request only hands it to a running session's queue, so that a transport may dispatch it
+     * on its own thread (an event loop) without blocking it: a page method, on a session whose browser runs now.
+     * Anything else (a start, a hub method, files, a batch) is dispatched from a thread that may wait.
+     */
+    public boolean handsOver(String method, JsonNode params) {
+        MethodSpec spec = table.find(method).orElse(null);
+        if (spec == null || !spec.onActor() || params == null) {
+            return false;
+        }
+        JsonNode session = params.get(ParamSpec.SESSION.name());
+        return session != null && session.isTextual()
+                && sessions.find(session.asText()).map(Session::takesCommandsNow).orElse(false);
+    }
+
+    /**
      * Tells the listeners (journal, metrics, log) about a command; also for what a door runs without the method
      * table (the CDP door's navigations and input, which go to Chromium as they are).
      */
     public void report(CommandOutcome outcome) {
         tell(inline, outcome);
-        if (!later.isEmpty()) {
-            try {
-                bookkeeping.execute(() -> tell(later, outcome));
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                tell(later, outcome);
-            }
+        if (!later.isEmpty() && !bookkeeping.offer(outcome)) {
+            // shutting down, or so far behind that the command pays for its own bookkeeping
+            tell(later, outcome);
         }
     }
 

@@ -97,7 +97,7 @@ public class MethodTable {
 
         /** A method that does not run on a session's browser. */
         public void hub(String name, Access access, String summary, String result, Handler handler, ParamSpec... params) {
-            add(new MethodSpec(name, summary, access, List.of(params), result, false, false, handler));
+            add(new MethodSpec(name, summary, access, List.of(params), result, false, false, false, handler));
         }
 
         /** How a method that runs on a session's browser behaves. */
@@ -182,7 +182,7 @@ public class MethodTable {
                     return done instanceof Later<?> later ? translated(later, call, drove) : done;
                 }, new WorkOptions(name, call.params().tab(), shape.anyTab, shape.interrupting, limitMs));
             };
-            add(new MethodSpec(name, summary, access, List.copyOf(all), result, shape.interrupting, onTab, onActor));
+            add(new MethodSpec(name, summary, access, List.copyOf(all), result, shape.interrupting, onTab, true, onActor));
         }
 
         /** A command without a tab goes to the caller's leased tab, when it holds exactly one in the session. */

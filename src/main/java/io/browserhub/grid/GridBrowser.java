@@ -6,7 +6,7 @@ import com.microsoft.playwright.Playwright;
 import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.browser.PlaywrightDriver;
-import io.browserhub.browser.PlaywrightWakeup;
+import io.browserhub.browser.PlaywrightPipe;
 import io.browserhub.browser.ProcessTrees;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ final class GridBrowser implements RunningBrowser {
     private final String gridSession;
     private final String node;
     private final Optional<ProcessHandle> driver;
-    private final PlaywrightWakeup wakeup;
+    private final PlaywrightPipe pipe;
     private final Optional<DevToolsEndpoint> devTools;
     private final List<Consumer<String>> lostListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger unanswered = new AtomicInteger();
@@ -57,7 +57,7 @@ final class GridBrowser implements RunningBrowser {
         this.node = node;
         this.devTools = devTools;
         this.driver = DriverProcess.of(playwright);
-        this.wakeup = PlaywrightWakeup.of(playwright);
+        this.pipe = PlaywrightPipe.of(playwright);
     }
 
     /** How messages name where it runs. */
@@ -115,7 +115,7 @@ final class GridBrowser implements RunningBrowser {
 
     @Override
     public void wake() {
-        wakeup.wake();
+        pipe.wake();
     }
 
     @Override

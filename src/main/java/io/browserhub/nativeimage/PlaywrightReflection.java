@@ -1,6 +1,6 @@
 package io.browserhub.nativeimage;
 
-import io.browserhub.browser.PlaywrightWakeup;
+import io.browserhub.browser.PlaywrightPipe;
 import org.graalvm.nativeimage.hosted.Feature.FeatureAccess;
 import org.graalvm.nativeimage.hosted.RuntimeReflection;
 
@@ -37,10 +37,13 @@ final class PlaywrightReflection {
                 count++;
             }
         }
-        // instant wake-up of idle sessions: without these the native hub would notice commands 10 ms late
-        var wakeup = PlaywrightWakeup.fields();
-        wakeup.forEach(f -> RuntimeReflection.register(f.getDeclaringClass()));
-        RuntimeReflection.register(wakeup.toArray(new java.lang.reflect.Field[0]));
+        // the hub's hold on the driver pipe (instant wake-up, writes from the calling thread): without these the native
+        // hub would notice commands 10 ms late and pay Playwright's writer thread on every call
+        for (var field : PlaywrightPipe.fields()) {
+            RuntimeReflection.register(field.getDeclaringClass());
+            String name = field.getDeclaringClass().getName() + "." + field.getName();
+            RuntimeReflection.register(PlaywrightPipe.REPLACED.equals(name), false, field);
+        }
         return count;
     }
 

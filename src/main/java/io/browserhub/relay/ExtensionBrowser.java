@@ -6,7 +6,7 @@ import com.microsoft.playwright.Playwright;
 import io.browserhub.backend.DevToolsEndpoint;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.browser.PlaywrightDriver;
-import io.browserhub.browser.PlaywrightWakeup;
+import io.browserhub.browser.PlaywrightPipe;
 import io.browserhub.browser.ProcessTrees;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,7 @@ final class ExtensionBrowser implements RunningBrowser {
     private final BrowserContext context;
     private final BrowserLink link;
     private final RelayDevTools devTools;
-    private final PlaywrightWakeup wakeup;
+    private final PlaywrightPipe pipe;
     private final Optional<ProcessHandle> driver;
     private volatile boolean disconnected;
 
@@ -38,7 +38,7 @@ final class ExtensionBrowser implements RunningBrowser {
         this.context = context;
         this.link = link;
         this.devTools = devTools;
-        this.wakeup = PlaywrightWakeup.of(playwright);
+        this.pipe = PlaywrightPipe.of(playwright);
         this.driver = PlaywrightDriver.process(playwright);
     }
 
@@ -67,7 +67,7 @@ final class ExtensionBrowser implements RunningBrowser {
 
     @Override
     public void wake() {
-        wakeup.wake();
+        pipe.wake();
     }
 
     @Override

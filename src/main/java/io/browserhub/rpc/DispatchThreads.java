@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where WebSocket messages are parsed and dispatched: never on a Vert.x event loop, which also serves every
+ * Where WebSocket messages and HTTP requests are parsed and dispatched: never on a Vert.x event loop, which also serves every
  * other connection and the health probes (a 10,000-member batch once held one for seconds). Each connection gets
  * an ordered lane over the shared threads, so its requests reach the session queues in the order they were sent.
  */
@@ -24,8 +24,13 @@ public class DispatchThreads {
     });
 
     /** A lane for one connection: tasks run one at a time, in the order given, on the shared threads. */
-    public Executor lane() {
+    public Lane lane() {
         return new Lane(threads);
+    }
+
+    /** Runs one task on the shared threads, in no particular order with others: a one-shot HTTP request. */
+    public void execute(Runnable task) {
+        threads.execute(task);
     }
 
     @PreDestroy
@@ -33,13 +38,22 @@ public class DispatchThreads {
         threads.shutdownNow();
     }
 
-    private static final class Lane implements Executor {
+    /** One connection's order over the shared threads. */
+    public static final class Lane implements Executor {
         private final Executor threads;
         private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
         private boolean running;
 
         Lane(Executor threads) {
             this.threads = threads;
+        }
+
+        /**
+         * Nothing queued, nothing running: what the connection sends next may be handled on the thread that received
+         * it without overtaking anything. Stays true until that thread (the only one that adds tasks) adds one.
+         */
+        public synchronized boolean idle() {
+            return !running;
         }
 
         @Override

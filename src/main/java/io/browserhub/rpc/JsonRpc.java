@@ -43,6 +43,8 @@ public class JsonRpc {
     private final ObjectReader reader;
     private final Dispatcher dispatcher;
     private final int maxBatch;
+    /** The largest message {@link #handOver} parses: an agent's command with a selector or a short script. */
+    private static final int HAND_OVER_MAX_CHARS = 8192;
 
     public JsonRpc(ObjectMapper json, Dispatcher dispatcher, HubConfig config) {
         this.json = json;
@@ -88,6 +90,32 @@ public class JsonRpc {
             List<String> responses = parts.stream().map(CompletableFuture::join).filter(r -> r != null).toList();
             return responses.isEmpty() ? null : "[" + String.join(",", responses) + "]";
         });
+    }
+
+    /**
+     * The request, parsed, when handling it only hands it to a running session's queue ({@link Dispatcher#handsOver}):
+     * then a transport may handle it on the thread that received it. Null for anything else, which is handled with
+     * {@link #handle(String, Client)} from a thread that may wait. Small single requests only: parsing stays cheap.
+     */
+    public JsonNode handOver(String text) {
+        if (text.length() > HAND_OVER_MAX_CHARS) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = reader.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null; // the slow way reports it
+        }
+        if (root == null || !root.isObject() || invalidReason(root) != null) {
+            return null;
+        }
+        return dispatcher.handsOver(root.get("method").asText(), root.get("params")) ? root : null;
+    }
+
+    /** Handles one request that {@link #handOver} returned. */
+    public CompletionStage<String> handle(JsonNode request, Client client) {
+        return handleOne(request, client);
     }
 
     /** One request's response as text, or null for a notification; each is written on its own, so one bad result spoils nothing else. */

@@ -1,7 +1,8 @@
 package io.browserhub.rpc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.client.Client;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** JSON-RPC 2.0 over plain HTTP, for one-shot clients; no server notifications on this transport. */
@@ -16,20 +18,30 @@ import java.util.concurrent.CompletionStage;
 public class RpcResource {
 
     private final JsonRpc rpc;
+    private final DispatchThreads threads;
 
-    public RpcResource(JsonRpc rpc) {
+    public RpcResource(JsonRpc rpc, DispatchThreads threads) {
         this.rpc = rpc;
+        this.threads = threads;
     }
 
-    // on a worker thread: a large batch must not hold the event loop that serves other connections and probes
-    @Blocking
+    /**
+     * Received on the event loop. A command for a running session only joins its queue and is handed over from here;
+     * anything else (a large batch, a start, file work) goes to the dispatch threads, never holding the event loop
+     * that serves other connections and the health probes.
+     */
+    @NonBlocking
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> post(String body, @HeaderParam(Client.HEADER) String clientName) {
         Client client = Client.fromHeader(clientName);
-        return rpc.handle(body == null ? "" : body, client).thenApply(response -> response == null
+        String text = body == null ? "" : body;
+        JsonNode command = rpc.handOver(text);
+        CompletionStage<String> response = command != null ? rpc.handle(command, client)
+                : CompletableFuture.supplyAsync(() -> rpc.handle(text, client), threads::execute).thenCompose(r -> r);
+        return response.thenApply(r -> r == null
                 ? Response.noContent().build()
-                : Response.ok(response, MediaType.APPLICATION_JSON_TYPE).build());
+                : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build());
     }
 }

@@ -1,5 +1,6 @@
 package io.browserhub.rpc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.live.EventHub;
@@ -17,7 +18,6 @@ import jakarta.enterprise.event.Event;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +35,7 @@ public class RpcSocket {
     private final Event<ClientDisconnected> disconnected;
     private final DispatchThreads threads;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private final Map<String, Executor> lanes = new ConcurrentHashMap<>();
+    private final Map<String, DispatchThreads.Lane> lanes = new ConcurrentHashMap<>();
 
     public RpcSocket(JsonRpc rpc, ScreencastHub screencasts, EventHub events, Event<ClientDisconnected> disconnected,
                      DispatchThreads threads) {
@@ -69,13 +69,24 @@ public class RpcSocket {
     @NonBlocking
     public void message(String text, WebSocketConnection connection) {
         Client client = clients.computeIfAbsent(connection.id(), id -> Client.anonymous());
-        // parsing and dispatching leave the event loop, in this connection's order
-        lanes.computeIfAbsent(connection.id(), id -> threads.lane()).execute(() -> rpc.handle(text, client).thenAccept(response -> {
-            if (response != null && connection.isOpen()) {
-                connection.sendText(response).subscribe().with(ok -> { }, failure ->
+        DispatchThreads.Lane lane = lanes.computeIfAbsent(connection.id(), id -> threads.lane());
+        JsonNode command = lane.idle() ? rpc.handOver(text) : null;
+        if (command != null) {
+            // a command for a running session only joins its queue: done here, it saves a thread hand-off per command
+            answer(rpc.handle(command, client), client, connection);
+        } else {
+            // anything else leaves the event loop to be parsed and dispatched, in this connection's order
+            lane.execute(() -> answer(rpc.handle(text, client), client, connection));
+        }
+    }
+
+    private static void answer(CompletionStage<String> response, Client client, WebSocketConnection connection) {
+        response.thenAccept(text -> {
+            if (text != null && connection.isOpen()) {
+                connection.sendText(text).subscribe().with(ok -> { }, failure ->
                         LOG.debugf("Could not answer %s: %s", LogText.escape(client), LogText.escape(failure.getMessage())));
             }
-        }));
+        });
     }
 
     @OnClose

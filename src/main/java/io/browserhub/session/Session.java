@@ -34,8 +34,9 @@ public final class Session implements EvictionPolicy.Candidate {
     private final HubConfig config;
 
     private SessionRecord record;
-    private SessionActor actor;
-    private boolean deleted;
+    /** Written under the session's lock; read without it on the command path (see {@link #takesCommandsNow}). */
+    private volatile SessionActor actor;
+    private volatile boolean deleted;
     private volatile SessionState state = SessionState.STOPPED;
     private volatile Instant lastActivityAt;
     private volatile String lastFailure;
@@ -101,12 +102,14 @@ public final class Session implements EvictionPolicy.Candidate {
     /** Runs work on the actor, as {@code options} say (its tab, whether it interrupts, its time limit). */
     public <T> CompletableFuture<T> execute(SessionWork<T> work, WorkOptions options) {
         lastActivityAt = Instant.now();
-        SessionActor target;
-        synchronized (this) {
-            target = liveActor();
-        }
-        if (target == null) {
-            target = capacity.startWithRoom(this);
+        SessionActor target = actor;
+        if (!takes(target)) {
+            synchronized (this) {
+                target = liveActor();
+            }
+            if (target == null) {
+                target = capacity.startWithRoom(this);
+            }
         }
         // the returned stage completes after the stamp: a client that reads the session after the answer sees it
         // (a dependent added to the submitted future itself may run after the caller's, which send the answer)
@@ -126,6 +129,19 @@ public final class Session implements EvictionPolicy.Candidate {
             return Optional.empty();
         }
         return Optional.of(target.submit(work, WorkOptions.PLAIN));
+    }
+
+    /**
+     * Whether a command given now goes straight to a running browser's queue: no start, no lock, no waiting, so a
+     * transport may hand it over without leaving its own thread. A stale answer is harmless: the command then goes
+     * the slow way, or fails SESSION_UNAVAILABLE exactly as it would have a moment later.
+     */
+    public boolean takesCommandsNow() {
+        return takes(actor);
+    }
+
+    private boolean takes(SessionActor live) {
+        return live != null && !live.retired() && !deleted && damage == null;
     }
 
     /** The actor that takes commands now, or null when a new one must start. */
