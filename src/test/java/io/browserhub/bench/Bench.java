@@ -24,6 +24,7 @@ final class Bench {
     private final AtomicInteger dirs = new AtomicInteger();
     /** Row 2's in-process start, the baseline of the first start after a hub start (row 6); null until measured. */
     volatile Stats directStart;
+    private boolean inProcessWarm;
 
     Bench(BenchConfig config, Path work) throws IOException {
         this.config = config;
@@ -52,6 +53,49 @@ final class Bench {
         Map<String, String> all = new HashMap<>(config);
         all.put("playwright.cli.dir", driverDir.toString());
         return HubProcess.start(dir(name), all, jar);
+    }
+
+    /**
+     * Brings a hub just started to where one is after serving agents for a while: its JIT has compiled the command
+     * path. A fresh JVM spends its first ~20-30 s of load compiling (C2 took up to half of the 2 cores here, and the
+     * per-command numbers of a cold hub were 1.3-1.6x its warm ones); the hub is a long-running process, so the rows
+     * that measure commands measure it warm. {@code -Dbench.jitSeconds} of commands over the WebSocket and over HTTP
+     * on a session of its own, deleted afterwards. Rows that measure starting (2, 6) use a hub as started.
+     */
+    void warm(HubProcess hub) throws Exception {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(config.jitSeconds());
+        try (RpcClient ws = ws(hub); RawHttpRpc http = new RawHttpRpc(hub.baseUri())) {
+            ws.call("session.create", Map.of("id", "bench-jit"));
+            Map<String, Object> evaluate = Map.of("session", "bench-jit", "function", "() => 1");
+            Map<String, Object> title = Map.of("session", "bench-jit");
+            while (System.nanoTime() < end) {
+                ws.call("page.evaluate", evaluate);
+                ws.call("page.title", title);
+                ws.call("hub.info");
+                http.call("page.evaluate", evaluate);
+                http.call("page.title", title);
+            }
+            ws.call("session.delete", Map.of("id", "bench-jit"));
+        }
+    }
+
+    /**
+     * The same for in-process Playwright in this JVM, once per run: the baselines are measured warm too, or the hub
+     * would be compared against a Playwright still being compiled.
+     */
+    synchronized void warmInProcess() throws Exception {
+        if (inProcessWarm) {
+            return;
+        }
+        try (DirectBrowser direct = DirectBrowser.launch(chromium, dir("jit-direct"))) {
+            direct.open(page("static.html"));
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(config.jitSeconds());
+            while (System.nanoTime() < end) {
+                direct.page.evaluate("() => 1");
+                direct.page.title();
+            }
+        }
+        inProcessWarm = true;
     }
 
     static RpcClient ws(HubProcess hub) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * -Dbench.quick=true is a smoke run for development on a busy machine.
  */
 record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts, int seconds, int warmupSeconds,
-                   int cliRuns, Set<String> only, Path out) {
+                   int cliRuns, int jitSeconds, Set<String> only, Path out) {
 
     static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli",
             "liveview", "tabwait", "data", "grid", "native");
@@ -37,6 +37,7 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
                 Integer.getInteger("bench.seconds", quick ? 2 : 5),
                 Integer.getInteger("bench.warmupSeconds", quick ? 1 : 2),
                 Integer.getInteger("bench.cliRuns", quick ? 5 : 20),
+                Integer.getInteger("bench.jitSeconds", quick ? 2 : 25),
                 families,
                 Path.of(System.getProperty("bench.out", "target/benchmarks.md")));
     }
@@ -47,6 +48,6 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
 
     String describe() {
         return "calls=" + calls + " warmup=" + warmup + " rounds=" + rounds + " starts=" + starts + " hubStarts=" + hubStarts
-                + " seconds=" + seconds + " warmupSeconds=" + warmupSeconds + " cliRuns=" + cliRuns;
+                + " seconds=" + seconds + " warmupSeconds=" + warmupSeconds + " cliRuns=" + cliRuns + " jitSeconds=" + jitSeconds;
     }
 }

@@ -39,6 +39,7 @@ final class LiveViewBench {
         String url = Bench.page("click-color.html");
         int clicks = Math.max(10, bench.config.calls() / 20);
         Stats base;
+        bench.warmInProcess();
         try (DirectBrowser direct = DirectBrowser.launch(bench.chromium, bench.dir("live-direct"))) {
             direct.page.navigate(url);
             base = inProcess(direct, clicks);
@@ -46,6 +47,7 @@ final class LiveViewBench {
         Bench.log("click to frame in process: %.1f/%.1f ms", base.median(), base.p95());
         bench.table.baseline("10", "click → first frame showing it: in-process page.mouse().click + CDP screencast", base, "ms");
         try (HubProcess hub = bench.startHub("live-hub", Map.of()); RpcClient agent = Bench.ws(hub); RpcClient viewer = Bench.ws(hub)) {
+            bench.warm(hub);
             agent.call("session.create", Map.of("id", "live"));
             agent.call("page.goto", Map.of("session", "live", "url", url));
             Stats hubStats = viaHub(agent, viewer, clicks);

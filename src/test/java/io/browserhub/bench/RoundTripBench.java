@@ -49,6 +49,9 @@ final class RoundTripBench {
              RunServer server = RunServer.start(bench.driverDir, bench.chromium);
              Playwright remote = DirectBrowser.newPlaywright()) {
             direct.open(url);
+            bench.warmInProcess();
+            bench.warm(hub);
+            bench.warm(quietHub);
             for (RpcClient c : List.of(ws, quietWs)) {
                 c.call("session.create", Map.of("id", "rt"));
                 c.call("page.goto", Map.of("session", "rt", "url", url));
@@ -74,6 +77,7 @@ final class RoundTripBench {
                 return;
             }
             try (HubProcess other = bench.startHub("rt-hub-compare", Map.of(), Path.of(compareJar)); RpcClient otherWs = Bench.ws(other)) {
+                bench.warm(other);
                 otherWs.call("session.create", Map.of("id", "rt"));
                 otherWs.call("page.goto", Map.of("session", "rt", "url", url));
                 contenders.add(hub("browserhub " + compareJar + ", WebSocket /rpc", (m, p) -> otherWs.call(m, p)));

@@ -22,6 +22,7 @@ final class TabWaitBench {
     void run() throws Exception {
         String url = Bench.page("form.html");
         try (HubProcess hub = bench.startHub("tabwait-hub", Map.of()); RpcClient a = Bench.ws(hub); RpcClient b = Bench.ws(hub)) {
+            bench.warm(hub);
             a.call("client.hello", Map.of("name", "agent-a"));
             b.call("client.hello", Map.of("name", "agent-b"));
             a.call("session.create", Map.of("id", "tw"));

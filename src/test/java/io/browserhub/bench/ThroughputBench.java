@@ -40,7 +40,9 @@ final class ThroughputBench {
         int max = LEVELS[LEVELS.length - 1];
         List<DirectBrowser> directs = new ArrayList<>();
         List<RpcClient> clients = new ArrayList<>();
+        bench.warmInProcess();
         try (HubProcess hub = bench.startHub("tp-hub", Map.of())) {
+            bench.warm(hub);
             for (int i = 0; i < max; i++) {
                 RpcClient ws = Bench.ws(hub);
                 clients.add(ws);
