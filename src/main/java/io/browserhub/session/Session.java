@@ -301,7 +301,11 @@ public final class Session implements EvictionPolicy.Candidate {
 
     /** The active tab as last seen (while running) or remembered (while stopped); empty when the session has none. */
     public Optional<String> activeTab() {
-        return info().tabs().stream().filter(TabInfo::active).map(TabInfo::id).findFirst();
+        // while the browser runs, its tab list is a snapshot read without the session's lock: a driving command asks
+        // this on its way to the queue, possibly on an event loop, which must not wait for a session.json write
+        SessionActor current = actor;
+        List<TabInfo> tabs = current != null && state == SessionState.RUNNING ? current.tabs() : info().tabs();
+        return tabs.stream().filter(TabInfo::active).map(TabInfo::id).findFirst();
     }
 
     public int queueDepth() {

@@ -113,10 +113,26 @@ class LogForgingTest {
         root.addHandler(capture);
         try {
             action.run();
+            settle(lines);
         } finally {
             root.removeHandler(capture);
         }
         return lines;
+    }
+
+    /** Command log lines are written a few milliseconds after the answer, in batches: waits until none has come for a while. */
+    private static void settle(List<String> lines) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        int seen = -1;
+        while (seen != lines.size() && System.currentTimeMillis() < deadline) {
+            seen = lines.size();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static String rawRequest(String request) {
