@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +55,7 @@ public final class PlaywrightPipe {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     /** How long {@link #of} waits for Playwright's writer thread to finish what it was given. */
     private static final long QUIET_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long QUIET_LOOK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private static volatile boolean warned;
 
     private final BlockingQueue<JsonObject> incoming;
@@ -107,7 +109,8 @@ public final class PlaywrightPipe {
             if (outgoing.isEmpty() && (writer.getState() == Thread.State.WAITING || !writer.isAlive())) {
                 return true;
             }
-            Thread.onSpinWait();
+            // it is almost always quiet at once; otherwise look again shortly, without spinning a core for seconds
+            LockSupport.parkNanos(QUIET_LOOK_NANOS);
         }
         return false;
     }
