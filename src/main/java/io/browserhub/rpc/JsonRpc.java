@@ -43,7 +43,7 @@ public class JsonRpc {
     private final ObjectReader reader;
     private final Dispatcher dispatcher;
     private final int maxBatch;
-    /** The largest message {@link #handOver} parses: an agent's command with a selector or a short script. */
+    /** The largest message {@link #readSmall} reads. */
     private static final int HAND_OVER_MAX_CHARS = 8192;
 
     public JsonRpc(ObjectMapper json, Dispatcher dispatcher, HubConfig config) {
@@ -55,21 +55,65 @@ public class JsonRpc {
         this.maxBatch = config.limits().batchSize();
     }
 
+    /**
+     * A message read once, on whichever thread received it or handles it: its JSON tree, or the error response
+     * that reading it earned (a parse error, a limit).
+     */
+    public static final class Message {
+        private final JsonNode root;
+        private final String refusal;
+
+        private Message(JsonNode root, String refusal) {
+            this.root = root;
+            this.refusal = refusal;
+        }
+    }
+
+    /** Reads a message of any size; done where it is handled, since a large one takes a while. */
+    public Message read(String text) {
+        try {
+            JsonNode root = reader.readTree(text);
+            if (root == null || root.isMissingNode()) {
+                return new Message(null, write(error(null, ErrorCode.PARSE_ERROR, "Parse error", Map.of("detail", "the message is empty"))));
+            }
+            return new Message(root, null);
+        } catch (StreamConstraintsException e) {
+            return new Message(null, write(error(null, JsonLimits.refusal(e), "a request")));
+        } catch (JsonProcessingException e) {
+            return new Message(null, write(error(null, ErrorCode.PARSE_ERROR, "Parse error", Map.of("detail", e.getOriginalMessage()))));
+        }
+    }
+
+    /**
+     * Reads a message small enough to read on an event loop (an agent's command with a selector or a short script);
+     * null for a larger one, which is read by {@link #handle(String, Client)} where it is handled.
+     */
+    public Message readSmall(String text) {
+        return text.length() > HAND_OVER_MAX_CHARS ? null : read(text);
+    }
+
+    /**
+     * Whether handling this message only hands a single request to a running session's queue
+     * ({@link Dispatcher#handsOver}): then a transport may handle it on the thread that received it. Anything else
+     * is handled from a thread that may wait.
+     */
+    public boolean handsOver(Message message) {
+        JsonNode root = message.root;
+        return root != null && root.isObject() && invalidReason(root) == null
+                && dispatcher.handsOver(root.get("method").asText(), root.get("params"));
+    }
+
     /** Handles one message; completes with the response text, or null when the spec says to send nothing. */
     public CompletionStage<String> handle(String text, Client client) {
-        JsonNode root;
-        try {
-            root = reader.readTree(text);
-        } catch (StreamConstraintsException e) {
-            return CompletableFuture.completedFuture(write(error(null, JsonLimits.refusal(e), "a request")));
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.completedFuture(write(error(null, ErrorCode.PARSE_ERROR, "Parse error",
-                    Map.of("detail", e.getOriginalMessage()))));
+        return handle(read(text), client);
+    }
+
+    /** Handles a message read with {@link #read} or {@link #readSmall}. */
+    public CompletionStage<String> handle(Message message, Client client) {
+        if (message.refusal != null) {
+            return CompletableFuture.completedFuture(message.refusal);
         }
-        if (root == null || root.isMissingNode()) {
-            return CompletableFuture.completedFuture(write(error(null, ErrorCode.PARSE_ERROR, "Parse error",
-                    Map.of("detail", "the message is empty"))));
-        }
+        JsonNode root = message.root;
         if (!root.isArray()) {
             return handleOne(root, client);
         }
@@ -90,32 +134,6 @@ public class JsonRpc {
             List<String> responses = parts.stream().map(CompletableFuture::join).filter(r -> r != null).toList();
             return responses.isEmpty() ? null : "[" + String.join(",", responses) + "]";
         });
-    }
-
-    /**
-     * The request, parsed, when handling it only hands it to a running session's queue ({@link Dispatcher#handsOver}):
-     * then a transport may handle it on the thread that received it. Null for anything else, which is handled with
-     * {@link #handle(String, Client)} from a thread that may wait. Small single requests only: parsing stays cheap.
-     */
-    public JsonNode handOver(String text) {
-        if (text.length() > HAND_OVER_MAX_CHARS) {
-            return null;
-        }
-        JsonNode root;
-        try {
-            root = reader.readTree(text);
-        } catch (JsonProcessingException e) {
-            return null; // the slow way reports it
-        }
-        if (root == null || !root.isObject() || invalidReason(root) != null) {
-            return null;
-        }
-        return dispatcher.handsOver(root.get("method").asText(), root.get("params")) ? root : null;
-    }
-
-    /** Handles one request that {@link #handOver} returned. */
-    public CompletionStage<String> handle(JsonNode request, Client client) {
-        return handleOne(request, client);
     }
 
     /** One request's response as text, or null for a notification; each is written on its own, so one bad result spoils nothing else. */

@@ -1,6 +1,5 @@
 package io.browserhub.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.client.Client;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
@@ -37,9 +36,10 @@ public class RpcResource {
     public CompletionStage<Response> post(String body, @HeaderParam(Client.HEADER) String clientName) {
         Client client = Client.fromHeader(clientName);
         String text = body == null ? "" : body;
-        JsonNode command = rpc.handOver(text);
-        CompletionStage<String> response = command != null ? rpc.handle(command, client)
-                : CompletableFuture.supplyAsync(() -> rpc.handle(text, client), threads::execute).thenCompose(r -> r);
+        JsonRpc.Message small = rpc.readSmall(text);
+        CompletionStage<String> response = small != null && rpc.handsOver(small) ? rpc.handle(small, client)
+                : CompletableFuture.supplyAsync(() -> small != null ? rpc.handle(small, client) : rpc.handle(text, client), threads::execute)
+                        .thenCompose(r -> r);
         return response.thenApply(r -> r == null
                 ? Response.noContent().build()
                 : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build());

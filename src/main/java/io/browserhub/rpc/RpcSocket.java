@@ -1,6 +1,5 @@
 package io.browserhub.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.client.Client;
 import io.browserhub.client.ClientDisconnected;
 import io.browserhub.live.EventHub;
@@ -70,13 +69,13 @@ public class RpcSocket {
     public void message(String text, WebSocketConnection connection) {
         Client client = clients.computeIfAbsent(connection.id(), id -> Client.anonymous());
         DispatchThreads.Lane lane = lanes.computeIfAbsent(connection.id(), id -> threads.lane());
-        JsonNode command = lane.idle() ? rpc.handOver(text) : null;
-        if (command != null) {
+        JsonRpc.Message small = lane.idle() ? rpc.readSmall(text) : null;
+        if (small != null && rpc.handsOver(small)) {
             // a command for a running session only joins its queue: done here, it saves a thread hand-off per command
-            answer(rpc.handle(command, client), client, connection);
+            answer(rpc.handle(small, client), client, connection);
         } else {
-            // anything else leaves the event loop to be parsed and dispatched, in this connection's order
-            lane.execute(() -> answer(rpc.handle(text, client), client, connection));
+            // anything else leaves the event loop to be dispatched (and read, when large), in this connection's order
+            lane.execute(() -> answer(small != null ? rpc.handle(small, client) : rpc.handle(text, client), client, connection));
         }
     }
 
