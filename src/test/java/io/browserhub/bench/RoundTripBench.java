@@ -46,6 +46,7 @@ final class RoundTripBench {
              RpcClient ws = Bench.ws(hub);
              RpcClient quietWs = Bench.ws(quietHub);
              RawHttpRpc rawHttp = new RawHttpRpc(hub.baseUri());
+             RawWsRpc rawWs = new RawWsRpc(hub.baseUri());
              RunServer server = RunServer.start(bench.driverDir, bench.chromium);
              Playwright remote = DirectBrowser.newPlaywright()) {
             direct.open(url);
@@ -64,16 +65,19 @@ final class RoundTripBench {
             Contender inProcess = playwright("in-process Playwright Java", direct.page);
             Contender hubWs = hub("browserhub, WebSocket /rpc (JDK WebSocket client)", (m, p) -> ws.call(m, p));
             Contender runServer = playwright("Playwright run-server + BrowserType.connect", remotePage);
+            Contender hubRawWs = hub("browserhub, WebSocket /rpc (minimal client)", rawWs::call);
             List<Contender> contenders = new ArrayList<>(List.of(
                     inProcess,
                     hubWs,
+                    hubRawWs,
                     hub("browserhub, HTTP POST /rpc (keep-alive, minimal client)", rawHttp::call),
                     hub("browserhub, HTTP POST /rpc (keep-alive, JDK HttpClient)", jdkHttp::call),
                     runServer,
                     hub("browserhub, WebSocket /rpc, command log line off", (m, p) -> quietWs.call(m, p))));
+            List<Contender> paused = List.of(inProcess, hubWs, hubRawWs, runServer);
             String compareJar = System.getProperty("bench.compareJar", "");
             if (compareJar.isBlank()) {
-                measureAll(contenders, ws, rawHttp);
+                measureAll(contenders, paused, ws, rawWs, rawHttp);
                 return;
             }
             try (HubProcess other = bench.startHub("rt-hub-compare", Map.of(), Path.of(compareJar)); RpcClient otherWs = Bench.ws(other)) {
@@ -81,23 +85,24 @@ final class RoundTripBench {
                 otherWs.call("session.create", Map.of("id", "rt"));
                 otherWs.call("page.goto", Map.of("session", "rt", "url", url));
                 contenders.add(hub("browserhub " + compareJar + ", WebSocket /rpc", (m, p) -> otherWs.call(m, p)));
-                measureAll(contenders, ws, rawHttp);
+                measureAll(contenders, paused, ws, rawWs, rawHttp);
             }
         }
     }
 
-    private void measureAll(List<Contender> contenders, RpcClient ws, RawHttpRpc rawHttp) throws InterruptedException {
+    private void measureAll(List<Contender> contenders, List<Contender> paused, RpcClient ws, RawWsRpc rawWs, RawHttpRpc rawHttp) throws InterruptedException {
         Stats evaluate = measure("evaluate `() => 1` round trip", contenders, Command.EVALUATE);
         measure("title round trip", contenders, Command.TITLE);
         // the floor: the same transports to a method that never reaches a browser, against the in-process evaluate
         List<Contender> floor = List.of(
-                hub("hub.info (no browser: transport + JSON-RPC only): browserhub, WebSocket /rpc", (m, p) -> ws.call(m, p)),
+                hub("hub.info (no browser: transport + JSON-RPC only): browserhub, WebSocket /rpc, JDK WebSocket client", (m, p) -> ws.call(m, p)),
+                hub("hub.info (no browser: transport + JSON-RPC only): browserhub, WebSocket /rpc, minimal client", rawWs::call),
                 hub("hub.info (no browser: transport + JSON-RPC only): browserhub, HTTP POST /rpc, minimal client", rawHttp::call));
         long[][] samples = rounds(floor, Command.HUB_INFO);
         for (int k = 0; k < floor.size(); k++) {
             bench.table.row("1", floor.get(k).name() + ", vs in-process evaluate", Stats.ofNanosAsMillis(samples[k], samples[k].length), evaluate, "ms");
         }
-        measurePaused(List.of(contenders.get(0), contenders.get(1), contenders.get(4)));
+        measurePaused(paused);
     }
 
     /** Warm-up, then the measured calls in rounds; the first contender is the baseline. */
