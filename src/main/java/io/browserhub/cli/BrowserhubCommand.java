@@ -52,6 +52,10 @@ public final class BrowserhubCommand implements Callable<Integer> {
     static CommandLine commandLine(BrowserhubCommand browserhub, String... args) {
         CommandLine cli = new CommandLine(browserhub, new Factory(browserhub));
         String named = args.length > 0 ? args[0] : "";
+        if (args.length == 0) {
+            // `browserhub` alone runs the hub: no subcommand to look up, so none is built (part of the hub's start)
+            return cli.setExecutionExceptionHandler(CliFailure::handle);
+        }
         if (COMMANDS.stream().anyMatch(c -> c.getKey().equals(named))) {
             COMMANDS.stream().filter(c -> c.getKey().equals(named)).forEach(c -> cli.addSubcommand(c.getKey(), c.getValue()));
         } else {

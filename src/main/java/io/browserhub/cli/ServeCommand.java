@@ -2,6 +2,7 @@ package io.browserhub.cli;
 
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +27,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    /** For the launcher: start, ask what a first client asks, stop ({@link StartRehearsal}). */
+    @Option(names = "--rehearse", hidden = true)
+    boolean rehearse;
+
     private boolean ran;
 
     @Override
@@ -35,6 +40,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (port != null) {
             System.setProperty("quarkus.http.port", port.toString());
+        }
+        if (rehearse) {
+            if (dataDir == null) {
+                throw new IllegalArgumentException("--rehearse needs --data-dir: a scratch directory, never the hub's own");
+            }
+            StartRehearsal.requested = true;
+            System.setProperty("browserhub.auth.token", UUID.randomUUID().toString().replace("-", ""));
+            System.setProperty("quarkus.http.port", "0");
         }
         ran = true;
         // returns when the hub has stopped (in production Quarkus' own exit handler ends the JVM first)

@@ -170,6 +170,11 @@ final class Cli {
             return process.isAlive();
         }
 
+        /** The lines read so far by {@link #awaitLine}. */
+        String seen() {
+            return seen.toString();
+        }
+
         private String stderr() {
             if (process.isAlive()) {
                 return "(still running)";
