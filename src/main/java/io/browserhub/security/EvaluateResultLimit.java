@@ -46,6 +46,11 @@ public class EvaluateResultLimit {
 
     /** The value itself when it fits; LIMIT_REACHED otherwise. */
     public Object check(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean
+                || (value instanceof String text && (long) text.length() * 6 + 2 <= maxBytes)) {
+            // a scalar: no nesting, and at most 6 bytes of JSON per char (an escaped control char): nothing to count
+            return value;
+        }
         try (OutputStream sink = new CountingSink(maxBytes)) {
             json.writeValue(sink, value);
         } catch (IOException e) {
