@@ -40,6 +40,7 @@ final class ThroughputBench {
         int max = LEVELS[LEVELS.length - 1];
         List<DirectBrowser> directs = new ArrayList<>();
         List<RpcClient> clients = new ArrayList<>();
+        List<RawWsRpc> rawClients = new ArrayList<>();
         bench.warmInProcess();
         try (HubProcess hub = bench.startHub("tp-hub", Map.of())) {
             bench.warm(hub);
@@ -48,8 +49,10 @@ final class ThroughputBench {
                 clients.add(ws);
                 ws.call("session.create", Map.of("id", "tp-" + i));
                 ws.call("page.goto", Map.of("session", "tp-" + i, "url", url));
+                rawClients.add(new RawWsRpc(hub.baseUri()));
             }
             Result[] hubResults = new Result[LEVELS.length];
+            Result[] rawResults = new Result[LEVELS.length];
             Result[] directResults = new Result[LEVELS.length];
             for (int level = 0; level < LEVELS.length; level++) {
                 int n = LEVELS[level];
@@ -65,6 +68,15 @@ final class ThroughputBench {
                     hubDrivers.add(() -> ws.call("page.evaluate", params));
                 }
                 hubResults[level] = drive(hubDrivers);
+                // the same through the minimal client (one blocking socket per session): the client's own CPU, which
+                // shares the 2 cores with the hub, drivers and browsers, is then as small as a client's can be
+                List<Driver> rawDrivers = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    RawWsRpc raw = rawClients.get(i);
+                    Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
+                    rawDrivers.add(() -> raw.call("page.evaluate", params));
+                }
+                rawResults[level] = drive(rawDrivers);
                 // Playwright objects belong to the thread that uses them: each direct browser is driven by one thread only
                 List<Driver> directDrivers = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -72,7 +84,8 @@ final class ThroughputBench {
                     directDrivers.add(() -> d.page.evaluate("() => 1"));
                 }
                 directResults[level] = drive(directDrivers);
-                Bench.log("throughput %d sessions: browserhub %.0f/s, in-process %.0f/s", n, hubResults[level].perSecond, directResults[level].perSecond);
+                Bench.log("throughput %d sessions: browserhub %.0f/s (minimal client %.0f/s), in-process %.0f/s", n, hubResults[level].perSecond,
+                        rawResults[level].perSecond, directResults[level].perSecond);
             }
             double pipelined = pipelined(clients.get(0), "tp-0", PIPELINE);
             Bench.log("throughput 1 session, %d in flight from one client: browserhub %.0f/s", PIPELINE, pipelined);
@@ -80,6 +93,8 @@ final class ThroughputBench {
                 int n = LEVELS[level];
                 Result h = hubResults[level];
                 Result d = directResults[level];
+                Result r = rawResults[level];
+                String rawLatency = String.format(Locale.ROOT, "; per command %.2f ms median, %.2f ms p95", r.latency.median(), r.latency.p95());
                 String latency = String.format(Locale.ROOT, "; per command %.2f ms median, %.2f ms p95", h.latency.median(), h.latency.p95());
                 String directLatency = String.format(Locale.ROOT, "; per command %.2f ms median, %.2f ms p95", d.latency.median(), d.latency.p95());
                 String label = n + (n == 1 ? " session" : " sessions") + ", each its own client";
@@ -95,9 +110,14 @@ final class ThroughputBench {
                     bench.table.single("3", "throughput, " + label + ": in-process Playwright, vs its 1 × " + n + directLatency,
                             d.perSecond, directResults[0].perSecond * n, "/s");
                 }
+                bench.table.single("3", "throughput, " + label + ": browserhub WebSocket, minimal client, vs in-process Playwright at " + n
+                        + rawLatency, r.perSecond, d.perSecond, "/s");
             }
         } finally {
             clients.forEach(RpcClient::close);
+            for (RawWsRpc raw : rawClients) {
+                raw.close();
+            }
             for (DirectBrowser d : directs) {
                 d.close();
             }
