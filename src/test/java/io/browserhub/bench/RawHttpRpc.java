@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.support.HubProcess;
 import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
+import io.browserhub.support.WireFormat;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,9 +66,9 @@ final class RawHttpRpc implements AutoCloseable {
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-        String status = line();
+        String status = WireFormat.line(in);
         Map<String, String> received = new java.util.HashMap<>();
-        for (String header = line(); !header.isEmpty(); header = line()) {
+        for (String header = WireFormat.line(in); !header.isEmpty(); header = WireFormat.line(in)) {
             int colon = header.indexOf(':');
             received.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
@@ -77,19 +77,6 @@ final class RawHttpRpc implements AutoCloseable {
             throw new IllegalStateException(path + ": " + status + " without a content-length (" + received + ")");
         }
         return new Response(Integer.parseInt(status.split(" ")[1]), received, in.readNBytes(Integer.parseInt(length)));
-    }
-
-    private String line() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("the hub closed the connection");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * Row 3: 1, 4 and 8 sessions, each driven by its own client on its own thread as fast as it answers
@@ -61,22 +62,10 @@ final class ThroughputBench {
                     direct.open(url);
                     directs.add(direct);
                 }
-                List<Driver> hubDrivers = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    RpcClient ws = clients.get(i);
-                    Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
-                    hubDrivers.add(() -> ws.call("page.evaluate", params));
-                }
-                hubResults[level] = drive(hubDrivers);
+                hubResults[level] = drive(evaluating(n, (i, params) -> clients.get(i).call("page.evaluate", params)));
                 // the same through the minimal client (one blocking socket per session): the client's own CPU, which
                 // shares the 2 cores with the hub, drivers and browsers, is then as small as a client's can be
-                List<Driver> rawDrivers = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    RawWsRpc raw = rawClients.get(i);
-                    Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
-                    rawDrivers.add(() -> raw.call("page.evaluate", params));
-                }
-                rawResults[level] = drive(rawDrivers);
+                rawResults[level] = drive(evaluating(n, (i, params) -> rawClients.get(i).call("page.evaluate", params)));
                 // Playwright objects belong to the thread that uses them: each direct browser is driven by one thread only
                 List<Driver> directDrivers = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -122,6 +111,17 @@ final class ThroughputBench {
                 d.close();
             }
         }
+    }
+
+    /** One driver per session tp-0 … tp-(n-1): {@code send} gives session i's page.evaluate(() => 1) to its client. */
+    private static List<Driver> evaluating(int n, BiConsumer<Integer, Map<String, Object>> send) {
+        List<Driver> drivers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int session = i;
+            Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
+            drivers.add(() -> send.accept(session, params));
+        }
+        return drivers;
     }
 
     /**
