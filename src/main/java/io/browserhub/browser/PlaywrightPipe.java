@@ -46,8 +46,8 @@ public final class PlaywrightPipe {
             "com.microsoft.playwright.impl.PipeTransport.outgoing",
             "com.microsoft.playwright.impl.PipeTransport.writerThread",
             "com.microsoft.playwright.impl.WriterThread.out");
-    /** The one field {@link #of} writes. */
-    public static final String REPLACED = "com.microsoft.playwright.impl.Connection.transport";
+    /** The one field {@link #of} writes: the connection's transport. */
+    public static final String REPLACED = PATH.get(1);
 
     private static final Logger LOG = Logger.getLogger(PlaywrightPipe.class);
     private static final PlaywrightPipe NONE = new PlaywrightPipe(null);
