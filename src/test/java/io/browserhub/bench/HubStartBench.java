@@ -51,11 +51,11 @@ final class HubStartBench {
             Bench.log("hub start %d: ready in %.0f ms, first session in %.0f ms", i, measured[0], measured[1]);
         }
         // the launcher (target/browserhub), in a build directory of its own: its first start records the class archive
-        Path build = launcherBuild();
-        double rehearsed = startThroughLauncher(build, data)[0];
+        Path launcher = HubProcess.launcherIn(bench.dir("launcher-build"));
+        double rehearsed = startThroughLauncher(launcher, data)[0];
         List<Double> launched = new ArrayList<>();
         for (int i = 0; i < bench.config.hubStarts(); i++) {
-            launched.add(startThroughLauncher(build, data)[0]);
+            launched.add(startThroughLauncher(launcher, data)[0]);
             Bench.log("hub start %d through the launcher: ready in %.0f ms", i, launched.get(i));
         }
         Stats server = Stats.of(serverStarts);
@@ -124,18 +124,9 @@ final class HubStartBench {
         }
     }
 
-    /** A directory with the launcher and a link to this build's quarkus-app, nothing recorded yet. */
-    private Path launcherBuild() throws IOException {
-        Path jar = Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
-        Path build = bench.dir("launcher-build");
-        Files.copy(jar.getParent().getParent().resolve("browserhub"), build.resolve("browserhub"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createSymbolicLink(build.resolve("quarkus-app"), jar.getParent());
-        return build;
-    }
-
-    private double[] startThroughLauncher(Path build, Path data) throws Exception {
+    private double[] startThroughLauncher(Path launcher, Path data) throws Exception {
         int port = RunServer.freePort();
-        List<String> command = List.of(build.resolve("browserhub").toString(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString());
+        List<String> command = List.of(launcher.toString(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString());
         return startOnce(command, Map.of("BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN), port, "launched");
     }
 

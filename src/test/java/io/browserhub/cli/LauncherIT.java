@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,9 @@ class LauncherIT {
 
     @Test
     void theFirstStartAfterABuildRecordsAClassArchiveThatLaterStartsLoadFrom() throws Exception {
-        Path jar = Cli.jar();
         assumeTrue(HubProcess.packaged().getFileName().toString().endsWith(".jar"), "the launcher runs the JVM form; this run tests the native one");
-        // a build directory of its own: the launcher next to (a link to) this build's quarkus-app, nothing recorded yet
         Path build = Files.createDirectories(tmp.resolve("target"));
-        Path launcher = Files.copy(jar.getParent().getParent().resolve("browserhub"), build.resolve("browserhub"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createSymbolicLink(build.resolve("quarkus-app"), jar.getParent());
+        Path launcher = HubProcess.launcherIn(build);
         Path classes = tmp.resolve("classes.log");
 
         String first = serve(launcher, classes);

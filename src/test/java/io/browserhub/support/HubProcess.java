@@ -54,6 +54,19 @@ public final class HubProcess implements AutoCloseable {
         return Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar"));
     }
 
+    /**
+     * The JVM launcher this build wrote (target/browserhub), copied into {@code dir} next to a link to the build's
+     * quarkus-app: a build directory of its own, in which nothing has been recorded yet (the launcher writes its class
+     * archive beside itself). Returns the launcher's path.
+     */
+    public static Path launcherIn(Path dir) throws IOException {
+        Path jar = Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path launcher = Files.copy(jar.getParent().getParent().resolve("browserhub"), dir.resolve("browserhub"),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createSymbolicLink(dir.resolve("quarkus-app"), jar.getParent());
+        return launcher;
+    }
+
     /** The hub packaged in this jar or native executable, e.g. an earlier build to compare with. */
     public static HubProcess start(Path dataDir, Map<String, String> config, Path artifact) throws Exception {
         return start(dataDir, config, artifact, freePort());
