@@ -48,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
             StartRehearsal.requested = true;
             System.setProperty("browserhub.auth.token", UUID.randomUUID().toString().replace("-", ""));
             System.setProperty("quarkus.http.port", "0");
+            // the same classes at every rehearsal: no driver started ahead of time by a timer while it runs
+            System.setProperty("browserhub.browser.spare-driver", "false");
         }
         ran = true;
         // returns when the hub has stopped (in production Quarkus' own exit handler ends the JVM first)

@@ -6,40 +6,60 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.browserhub.support.HubProcess;
 import io.browserhub.support.RpcClient;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * target/browserhub running the hub (JVM form): the first start after a build rehearses a start to record a class
- * data sharing archive, and the hub it then starts, like every later one, loads its classes from that archive.
+ * data sharing archive, and the hub it then starts, like every later one, loads its classes from that archive. A JVM
+ * that cannot record one leaves the reason beside the build and starts the hub as it would without the archive.
  */
 class LauncherIT {
 
     private static final String RECORDING = "recording a faster start";
+    /** The JVM the launcher runs: the one running these tests, not whichever java comes first on the PATH. */
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path tmp;
+    private Path build;
+    private Path launcher;
+    private Path archive;
+    private Path failed;
+
+    @BeforeEach
+    void setUpBuild() throws IOException {
+        assumeTrue(HubProcess.packaged().getFileName().toString().endsWith(".jar"), "the launcher runs the JVM form; this run tests the native one");
+        build = Files.createDirectories(tmp.resolve("target"));
+        launcher = HubProcess.launcherIn(build);
+        archive = build.resolve("browserhub-serve.jsa");
+        failed = build.resolve("browserhub-serve.jsa.failed");
+    }
 
     @Test
     void theFirstStartAfterABuildRecordsAClassArchiveThatLaterStartsLoadFrom() throws Exception {
-        assumeTrue(HubProcess.packaged().getFileName().toString().endsWith(".jar"), "the launcher runs the JVM form; this run tests the native one");
-        Path build = Files.createDirectories(tmp.resolve("target"));
-        Path launcher = HubProcess.launcherIn(build);
+        String refused = dynamicArchiveRefusal();
+        assumeTrue(refused == null, () -> "this JVM records no class archive at all (" + JAVA + "): " + refused);
         Path classes = tmp.resolve("classes.log");
 
-        String first = serve(launcher, classes);
+        String first = serve("-Xlog:class+load:file=" + classes);
         assertTrue(first.contains(RECORDING), first);
-        Path archive = build.resolve("browserhub-serve.jsa");
+        assertTrue(Files.exists(archive), () -> "no archive after the rehearsal; " + rehearsalOutput());
         assertTrue(Files.size(archive) > 1_000_000, "an archive of the hub's classes: " + Files.size(archive) + " bytes");
-        assertFalse(Files.exists(build.resolve("browserhub-serve.jsa.failed")), "the rehearsal did not fail");
+        assertFalse(Files.exists(failed), () -> "the rehearsal did not fail; " + rehearsalOutput());
 
-        String second = serve(launcher, classes);
+        String second = serve("-Xlog:class+load:file=" + classes);
         assertFalse(second.contains(RECORDING), "recorded once per build:\n" + second);
         String loaded = Files.readString(classes);
         for (String hubClass : new String[] {"io.browserhub.cli.ServeCommand", "io.browserhub.session.SessionRegistry", "io.browserhub.rpc.JsonRpc"}) {
@@ -48,8 +68,23 @@ class LauncherIT {
         }
     }
 
-    /** Starts the hub through the launcher, waits for its banner, calls it once, stops it; the output until the banner. */
-    private String serve(Path launcher, Path classLog) throws Exception {
+    /** -Xshare:off leaves the JVM no base archive to record on top of, as a JVM without class data sharing would. */
+    @Test
+    void aJvmThatCannotRecordLeavesTheReasonAndTheHubStartsAnywayOncePerBuild() throws Exception {
+        String first = serve("-Xshare:off");
+        assertTrue(first.contains(RECORDING), first);
+        assertFalse(Files.exists(archive), "no archive from a JVM without class data sharing");
+        assertTrue(Files.readString(failed).contains("DynamicDumpSharedSpaces is unsupported"), this::rehearsalOutput);
+
+        String second = serve("-Xshare:off");
+        assertFalse(second.contains(RECORDING), "a failed recording is not retried for the same build:\n" + second);
+    }
+
+    /**
+     * Starts the hub through the launcher with these JVM options, waits for its banner, calls it once, stops it; the
+     * output until the banner.
+     */
+    private String serve(String jvmOptions) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -57,13 +92,38 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", String.valueOf(port),
                 "--data-dir", tmp.resolve("data").toString()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("BROWSERHUB_"));
-        builder.environment().put("BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN + " -Xlog:class+load:file=" + classLog);
+        builder.environment().put("JAVA", JAVA);
+        builder.environment().put("BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN + " " + jvmOptions);
         try (Cli.Following hub = new Cli.Following(builder.start())) {
             hub.awaitLine("open the dashboard", Duration.ofSeconds(120));
             try (RpcClient client = RpcClient.connect(URI.create("http://127.0.0.1:" + port + "/"), Map.of("Authorization", "Bearer " + HubProcess.TOKEN))) {
                 assertTrue(client.call("hub.info").has("uptimeMs"));
             }
             return hub.seen();
+        }
+    }
+
+    /** Why this JVM records no dynamic archive of a trivial run, or null when it does. */
+    private String dynamicArchiveRefusal() throws Exception {
+        Path probe = tmp.resolve("probe.jsa");
+        Process java = new ProcessBuilder(JAVA, "-XX:ArchiveClassesAtExit=" + probe, "-version").redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes());
+        assertTrue(java.waitFor(60, TimeUnit.SECONDS));
+        return java.exitValue() == 0 && Files.exists(probe) && Files.size(probe) > 0 ? null : "exit " + java.exitValue() + ": " + output;
+    }
+
+    /** What the failed rehearsal printed, without the JVM's many lines about classes it skips; on one line. */
+    private String rehearsalOutput() {
+        if (!Files.exists(failed)) {
+            return "and no " + failed.getFileName() + " either";
+        }
+        try {
+            List<String> lines = Files.readAllLines(failed).stream()
+                    .filter(line -> !line.contains("Skipping") && !line.contains("Pre JDK 6 class"))
+                    .collect(Collectors.toList());
+            return "the rehearsal's output (" + failed + "): " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "unreadable " + failed + ": " + e;
         }
     }
 }
