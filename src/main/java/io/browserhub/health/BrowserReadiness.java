@@ -57,14 +57,16 @@ public class BrowserReadiness implements HealthCheck {
             return response.up().withData("version", known).build();
         }
         try {
-            Process p = new ProcessBuilder(path.toString(), "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(path.toString(), "--version").start();
             if (!p.waitFor(15, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return response.down().withData("reason", path + " --version did not answer within 15 s.").build();
             }
+            // the version is what it prints; Debian's chromium script may add a shell complaint on stderr
             String version = new String(p.getInputStream().readAllBytes()).strip();
+            String complaints = new String(p.getErrorStream().readAllBytes()).strip();
             if (p.exitValue() != 0) {
-                return response.down().withData("reason", path + " --version failed (exit " + p.exitValue() + "): " + version).build();
+                return response.down().withData("reason", path + " --version failed (exit " + p.exitValue() + "): " + version + " " + complaints).build();
             }
             versionCache.remember(path, version);
             return response.up().withData("version", version).build();
