@@ -75,6 +75,7 @@ class LauncherIT {
         assertTrue(first.contains(RECORDING), first);
         assertFalse(Files.exists(archive), "no archive from a JVM without class data sharing");
         assertTrue(Files.readString(failed).contains("DynamicDumpSharedSpaces is unsupported"), this::rehearsalOutput);
+        assertTrue(first.contains("could not record it (what the JVM said: " + failed + ")"), first);
 
         String second = serve("-Xshare:off");
         assertFalse(second.contains(RECORDING), "a failed recording is not retried for the same build:\n" + second);
