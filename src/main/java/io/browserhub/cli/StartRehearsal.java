@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,7 +51,7 @@ public class StartRehearsal {
                 }
                 Thread.sleep(50);
             }
-            request(port, "POST /rpc", token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hub.info\"}");
+            request(port, "POST /rpc", token, Rpc.request(1, "hub.info", Map.of()));
             get(port, "/", token);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("The start rehearsal failed: %s", e.toString());

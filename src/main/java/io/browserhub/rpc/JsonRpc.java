@@ -56,46 +56,53 @@ public class JsonRpc {
     }
 
     /**
-     * A message read once, on whichever thread received it or handles it: its JSON tree, or the error response
+     * A message as a transport received it, read once: on the thread that received it when it is small
+     * ({@link #readSmall}), else where it is handled ({@link #unread}). Read, it is its JSON tree or the error response
      * that reading it earned (a parse error, a limit).
      */
     public static final class Message {
+        private final String unread;
         private final JsonNode root;
         private final String refusal;
 
-        private Message(JsonNode root, String refusal) {
+        private Message(String unread, JsonNode root, String refusal) {
+            this.unread = unread;
             this.root = root;
             this.refusal = refusal;
         }
     }
 
-    /** Reads a message of any size; done where it is handled, since a large one takes a while. */
-    public Message read(String text) {
+    /**
+     * The message read now when it is small enough to read on an event loop (an agent's command with a selector or a
+     * short script); a larger one is left {@link #unread}.
+     */
+    public Message readSmall(String text) {
+        return text.length() > HAND_OVER_MAX_CHARS ? unread(text) : read(text);
+    }
+
+    /** The message left to be read where it is handled, since a large one takes a while. */
+    public Message unread(String text) {
+        return new Message(text, null, null);
+    }
+
+    private Message read(String text) {
         try {
             JsonNode root = reader.readTree(text);
             if (root == null || root.isMissingNode()) {
-                return new Message(null, write(error(null, ErrorCode.PARSE_ERROR, "Parse error", Map.of("detail", "the message is empty"))));
+                return new Message(null, null, write(error(null, ErrorCode.PARSE_ERROR, "Parse error", Map.of("detail", "the message is empty"))));
             }
-            return new Message(root, null);
+            return new Message(null, root, null);
         } catch (StreamConstraintsException e) {
-            return new Message(null, write(error(null, JsonLimits.refusal(e), "a request")));
+            return new Message(null, null, write(error(null, JsonLimits.refusal(e), "a request")));
         } catch (JsonProcessingException e) {
-            return new Message(null, write(error(null, ErrorCode.PARSE_ERROR, "Parse error", Map.of("detail", e.getOriginalMessage()))));
+            return new Message(null, null, write(error(null, ErrorCode.PARSE_ERROR, "Parse error", Map.of("detail", e.getOriginalMessage()))));
         }
     }
 
     /**
-     * Reads a message small enough to read on an event loop (an agent's command with a selector or a short script);
-     * null for a larger one, which is read by {@link #handle(String, Client)} where it is handled.
-     */
-    public Message readSmall(String text) {
-        return text.length() > HAND_OVER_MAX_CHARS ? null : read(text);
-    }
-
-    /**
      * Whether handling this message only hands a single request to a running session's queue
-     * ({@link Dispatcher#handsOver}): then a transport may handle it on the thread that received it. Anything else
-     * is handled from a thread that may wait.
+     * ({@link Dispatcher#handsOver}): then a transport may handle it on the thread that received it. Anything else,
+     * an unread message included, is handled from a thread that may wait.
      */
     public boolean handsOver(Message message) {
         JsonNode root = message.root;
@@ -103,13 +110,12 @@ public class JsonRpc {
                 && dispatcher.handsOver(root.get("method").asText(), root.get("params"));
     }
 
-    /** Handles one message; completes with the response text, or null when the spec says to send nothing. */
-    public CompletionStage<String> handle(String text, Client client) {
-        return handle(read(text), client);
-    }
-
-    /** Handles a message read with {@link #read} or {@link #readSmall}. */
-    public CompletionStage<String> handle(Message message, Client client) {
+    /**
+     * Handles one message, reading it first if it is unread; completes with the response text, or null when the spec
+     * says to send nothing.
+     */
+    public CompletionStage<String> handle(Message received, Client client) {
+        Message message = received.unread != null ? read(received.unread) : received;
         if (message.refusal != null) {
             return CompletableFuture.completedFuture(message.refusal);
         }

@@ -36,10 +36,9 @@ public class RpcResource {
     public CompletionStage<Response> post(String body, @HeaderParam(Client.HEADER) String clientName) {
         Client client = Client.fromHeader(clientName);
         String text = body == null ? "" : body;
-        JsonRpc.Message small = rpc.readSmall(text);
-        CompletionStage<String> response = small != null && rpc.handsOver(small) ? rpc.handle(small, client)
-                : CompletableFuture.supplyAsync(() -> small != null ? rpc.handle(small, client) : rpc.handle(text, client), threads::execute)
-                        .thenCompose(r -> r);
+        JsonRpc.Message message = rpc.readSmall(text);
+        CompletionStage<String> response = rpc.handsOver(message) ? rpc.handle(message, client)
+                : CompletableFuture.supplyAsync(() -> rpc.handle(message, client), threads::execute).thenCompose(r -> r);
         return response.thenApply(r -> r == null
                 ? Response.noContent().build()
                 : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build());

@@ -69,13 +69,13 @@ public class RpcSocket {
     public void message(String text, WebSocketConnection connection) {
         Client client = clients.computeIfAbsent(connection.id(), id -> Client.anonymous());
         DispatchThreads.Lane lane = lanes.computeIfAbsent(connection.id(), id -> threads.lane());
-        JsonRpc.Message small = lane.idle() ? rpc.readSmall(text) : null;
-        if (small != null && rpc.handsOver(small)) {
+        JsonRpc.Message message = lane.idle() ? rpc.readSmall(text) : rpc.unread(text);
+        if (rpc.handsOver(message)) {
             // a command for a running session only joins its queue: done here, it saves a thread hand-off per command
-            answer(rpc.handle(small, client), client, connection);
+            answer(rpc.handle(message, client), client, connection);
         } else {
             // anything else leaves the event loop to be dispatched (and read, when large), in this connection's order
-            lane.execute(() -> answer(small != null ? rpc.handle(small, client) : rpc.handle(text, client), client, connection));
+            lane.execute(() -> answer(rpc.handle(message, client), client, connection));
         }
     }
 
