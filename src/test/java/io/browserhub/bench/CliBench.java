@@ -28,7 +28,6 @@ final class CliBench {
     void run() throws Exception {
         Path jar = Path.of(System.getProperty("hub.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         Path launcher = jar.getParent().getParent().resolve("browserhub");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (HubProcess hub = bench.startHub("cli", Map.of())) {
             hub.result("session.create", Map.of("id", "bench-cli"));
             hub.result("page.goto", Map.of("session", "bench-cli", "url", Bench.page("static.html")));
@@ -36,13 +35,13 @@ final class CliBench {
             Map<String, String> env = Map.of("BROWSERHUB_URL", url, "BROWSERHUB_TOKEN", HubProcess.TOKEN);
 
             Map<String, Variant> variants = new LinkedHashMap<>();
-            add(variants, "baseline", "`java -version`: the JVM's own start, no application", List.of(java, "-version"));
-            add(variants, "jar", "`browserhub sessions` as `java -jar quarkus-run.jar sessions`, against a running hub", List.of(java, "-jar", jar.toString(), "sessions"));
+            add(variants, "baseline", "`java -version`: the JVM's own start, no application", List.of(HubProcess.JAVA, "-version"));
+            add(variants, "jar", "`browserhub sessions` as `java -jar quarkus-run.jar sessions`, against a running hub", List.of(HubProcess.JAVA, "-jar", jar.toString(), "sessions"));
             if (Files.isExecutable(launcher)) {
                 add(variants, "launcher", "`browserhub sessions` through target/browserhub (C1 only, serial GC, class data sharing archive)",
                         List.of(launcher.toString(), "sessions"));
             }
-            add(variants, "version", "`java -jar quarkus-run.jar --version`: picocli and the jar's class loader, no call", List.of(java, "-jar", jar.toString(), "--version"));
+            add(variants, "version", "`java -jar quarkus-run.jar --version`: picocli and the jar's class loader, no call", List.of(HubProcess.JAVA, "-jar", jar.toString(), "--version"));
             if (Files.isExecutable(Path.of("/usr/bin/curl"))) {
                 add(variants, "curl", "curl POST /rpc session.list: the same call without a JVM", List.of("/usr/bin/curl", "-sf", "-H",
                         "Authorization: Bearer " + HubProcess.TOKEN, "-d", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session.list\"}", url + "/rpc"));

@@ -83,7 +83,7 @@ final class Cli {
         Path artifact = HubProcess.packaged().toAbsolutePath();
         List<String> command = new ArrayList<>();
         boolean jar = artifact.getFileName().toString().endsWith(".jar");
-        command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : artifact.toString());
+        command.add(jar ? HubProcess.JAVA : artifact.toString());
         command.addAll(systemProperties); // a native executable takes -D options before its arguments, as java does
         if (jar) {
             command.add("-jar");

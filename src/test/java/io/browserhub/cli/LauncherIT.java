@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class LauncherIT {
 
     private static final String RECORDING = "recording a faster start";
     /** The JVM the launcher runs: the one running these tests, not whichever java comes first on the PATH. */
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA = HubProcess.JAVA;
 
     @TempDir
     Path tmp;
@@ -108,10 +107,8 @@ class LauncherIT {
     /** Why this JVM records no dynamic archive of a trivial run, or null when it does. */
     private String dynamicArchiveRefusal() throws Exception {
         Path probe = tmp.resolve("probe.jsa");
-        Process java = new ProcessBuilder(JAVA, "-XX:ArchiveClassesAtExit=" + probe, "-version").redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes());
-        assertTrue(java.waitFor(60, TimeUnit.SECONDS));
-        return java.exitValue() == 0 && Files.exists(probe) && Files.size(probe) > 0 ? null : "exit " + java.exitValue() + ": " + output;
+        Cli.Run java = Cli.withEnv(Map.of()).runCommand(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + probe, "-version"));
+        return java.exitCode() == 0 && Files.exists(probe) && Files.size(probe) > 0 ? null : java.toString();
     }
 
     /** What the failed rehearsal printed, without the JVM's many lines about classes it skips; on one line. */

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class HubProcess implements AutoCloseable {
 
     public static final String TOKEN = "it-token-0123456789abcdef";
+    /** The JVM running the tests, which runs every packaged jar they start too. */
+    public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final Process process;
     private final Path dataDir;
@@ -97,7 +99,7 @@ public final class HubProcess implements AutoCloseable {
     public static List<String> command(Path artifact, int port, Path dataDir, Map<String, String> config) {
         boolean jar = artifact.getFileName().toString().endsWith(".jar");
         List<String> command = new ArrayList<>();
-        command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString() : artifact.toAbsolutePath().toString());
+        command.add(jar ? JAVA : artifact.toAbsolutePath().toString());
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dbrowserhub.data-dir=" + dataDir,
