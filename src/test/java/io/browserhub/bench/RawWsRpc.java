@@ -36,18 +36,39 @@ final class RawWsRpc implements AutoCloseable {
     }
 
     JsonNode call(String method, Map<String, Object> params) {
+        long id = send(method, params);
+        while (true) {
+            JsonNode message = answer(method);
+            if (message.path("id").asLong(-1) == id) {
+                return message.get("result");
+            }
+            // an answer to a request sent earlier with send: not this call's
+        }
+    }
+
+    /** Sends a request without waiting for its answer (pipelining); its id. */
+    long send(String method, Map<String, Object> params) {
         try {
             long id = ++ids;
             WireFormat.write(out, WireFormat.TEXT, RpcClient.JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params)));
+            return id;
+        } catch (IOException e) {
+            throw new IllegalStateException(method + ": " + e, e);
+        }
+    }
+
+    /** The next answer to any request of this client, in the order the hub sends them; an error answer throws. */
+    JsonNode answer(String method) {
+        try {
             while (true) {
                 JsonNode message = RpcClient.JSON.readTree(receive());
-                if (message.path("id").asLong(-1) != id) {
-                    continue; // a notification (an event the connection subscribed to): not this call's answer
+                if (!message.has("id")) {
+                    continue; // a notification (an event the connection subscribed to): not an answer
                 }
                 if (message.has("error")) {
                     throw new RpcError(message.get("error"));
                 }
-                return message.get("result");
+                return message;
             }
         } catch (IOException e) {
             throw new IllegalStateException(method + ": " + e, e);
