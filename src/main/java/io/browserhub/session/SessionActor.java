@@ -64,6 +64,10 @@ final class SessionActor implements InterruptServer {
     record Ending(boolean lost, boolean started, String cause, String hungTab, String hungMethod) {
     }
 
+    /** A task the actor runs, and when it began running it. */
+    private record Running(Task<?> task, long startedNanos) {
+    }
+
     private final String sessionId;
     private final SessionPaths paths;
     private final BrowserBackend backend;
@@ -94,8 +98,8 @@ final class SessionActor implements InterruptServer {
     private volatile String lostCause;
     private volatile boolean closing;
     private volatile boolean pumping;
-    private volatile Task<?> current;
-    private volatile long currentStartedNanos;
+    /** The task running now and since when, in one field: the watchdog must never see a task with another's start. */
+    private volatile Running current;
     private volatile String hungTab;
     private volatile String hungMethod;
     private volatile RunningBrowser running;
@@ -364,10 +368,8 @@ final class SessionActor implements InterruptServer {
         if (task.future.isDone()) {
             return;
         }
-        Task<?> outer = current;
-        long outerStarted = currentStartedNanos;
-        currentStartedNanos = System.nanoTime();
-        current = task;
+        Running outer = current;
+        current = new Running(task, System.nanoTime());
         try {
             LiveSession live = browser.live();
             if (task.later == null) {
@@ -388,7 +390,6 @@ final class SessionActor implements InterruptServer {
             task.future.completeExceptionally(classify(e));
         } finally {
             current = outer;
-            currentStartedNanos = outerStarted;
         }
     }
 
@@ -424,11 +425,12 @@ final class SessionActor implements InterruptServer {
             }
             return;
         }
-        Task<?> task = current;
-        if (task == null || task.options.limitMs() <= 0) {
+        Running now = current;
+        if (now == null || now.task.options.limitMs() <= 0) {
             return;
         }
-        long ranMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - currentStartedNanos);
+        Task<?> task = now.task;
+        long ranMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - now.startedNanos);
         if (ranMs <= task.options.limitMs()) {
             return;
         }

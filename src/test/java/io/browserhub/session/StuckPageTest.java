@@ -9,11 +9,14 @@ import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
 import io.browserhub.support.SharedSessions;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,9 @@ class StuckPageTest {
 
     private static RpcClient agent;
 
+    @Inject
+    SessionRegistry sessions;
+
     @BeforeAll
     static void connect() {
         agent = Hub.connect();
@@ -38,7 +44,7 @@ class StuckPageTest {
 
     @AfterAll
     static void cleanUp() {
-        for (String id : new String[] {"stuck-restore", "stuck-stop", "stuck-delete"}) {
+        for (String id : new String[] {"stuck-restore", "stuck-stop", "stuck-delete", "stuck-race"}) {
             try {
                 agent.call("session.delete", Map.of("id", id));
             } catch (RpcError ignored) {
@@ -103,6 +109,40 @@ class StuckPageTest {
         assertTrue(agent.call("session.delete", Map.of("id", "stuck-delete")).get("deleted").asBoolean());
         RpcError gone = assertThrowsRpc(() -> agent.call("session.get", Map.of("id", "stuck-delete")));
         assertEquals("SESSION_NOT_FOUND", gone.kind());
+    }
+
+    /**
+     * The watchdog may look at a session at any moment, also while a command is ending: it must never take a command that
+     * has just ended, or its start time for another's, for a command stuck since long ago. Here it looks without pause
+     * while quick commands run back to back; each must answer, and the browser must never be ended.
+     */
+    @Test
+    void theWatchdogLookingWhileCommandsEndNeverTakesOneForStuck() throws InterruptedException {
+        SharedSessions.fresh(agent, "stuck-race", null);
+        Session session = sessions.require("stuck-race");
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong looks = new AtomicLong();
+        Thread watchdog = new Thread(() -> {
+            while (!done.get()) {
+                session.checkStuck(System.nanoTime());
+                looks.incrementAndGet();
+            }
+        }, "test-watchdog");
+        watchdog.start();
+        int commands = 0;
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            Map<String, Object> quick = Map.of("session", "stuck-race", "function", "() => 1");
+            while (commands < 3000 && System.nanoTime() < until) {
+                assertEquals(1, agent.call("page.evaluate", quick).get("value").asInt(), "command " + commands);
+                commands++;
+            }
+        } finally {
+            done.set(true);
+            watchdog.join();
+        }
+        assertTrue(commands > 100 && looks.get() > commands, commands + " commands, " + looks.get() + " looks");
+        assertEquals("running", agent.call("session.get", Map.of("id", "stuck-race")).get("state").asText());
     }
 
     private static RpcError assertThrowsRpc(Runnable call) {
