@@ -31,8 +31,9 @@ final class StartProgress {
         if (step != null) {
             durations.put(step, TimeUnit.NANOSECONDS.toMillis(now - stepStarted));
         }
-        step = what;
+        // the time first: the watchdog, reading the step and then its time, never pairs a step with no time
         stepStarted = now;
+        step = what;
     }
 
     /** Ends the last step and logs the whole start; actor thread. */
