@@ -262,8 +262,10 @@ final class SessionBrowser {
         });
         tabsByTarget = Map.copyOf(byTarget);
         if (!infos.equals(tabSnapshot)) {
-            tabSnapshot = List.copyOf(infos);
-            tabsChanged.accept(saved, tabSnapshot);
+            // kept first, shown second: once session.get shows a tab's URL, a restart reopens it
+            List<TabInfo> shown = List.copyOf(infos);
+            tabsChanged.accept(saved, shown);
+            tabSnapshot = shown;
         }
     }
 

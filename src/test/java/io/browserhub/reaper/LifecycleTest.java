@@ -108,9 +108,11 @@ class LifecycleTest {
     }
 
     @Test
-    void aKilledBrowserFailsTheCommandInFlightAndTheNextCommandRestartsIt() {
+    void aKilledBrowserFailsTheCommandInFlightAndTheNextCommandRestartsIt() throws InterruptedException {
         create("crash-me", Map.of());
         agent.call("page.goto", Map.of("session", "crash-me", "url", TestPages.url("login?user=crash")));
+        // the hub notes a tab's new URL (what a restart reopens) just after it answers: kill the browser once it has
+        awaitTabUrl("crash-me", "/login?user=crash");
         ProcessHandle chromium = BrowserProcesses.browserOn(store.paths("crash-me").profile()).orElseThrow();
 
         CompletableFuture<JsonNode> inFlight = agent.send("page.waitFor",
@@ -123,6 +125,21 @@ class LifecycleTest {
                 "the command fails because the browser died, not after its 20 s timeout: " + failed);
         assertEquals("logged in", agent.call("page.title", Map.of("session", "crash-me")).get("title").asText());
         assertEquals("running", agent.call("session.get", Map.of("id", "crash-me")).get("state").asText());
+    }
+
+    private void awaitTabUrl(String session, String urlEnd) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        JsonNode tabs;
+        do {
+            tabs = agent.call("session.get", Map.of("id", session)).get("tabs");
+            for (JsonNode tab : tabs) {
+                if (tab.path("url").asText().endsWith(urlEnd)) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no tab of " + session + " shows " + urlEnd + " after 10 s: " + tabs);
     }
 
     @Test
