@@ -125,10 +125,15 @@ final class ThroughputBench {
         List<Driver> drivers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int session = i;
-            Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
+            Map<String, Object> params = evaluateOn("tp-" + i);
             drivers.add(() -> send.accept(session, params));
         }
         return drivers;
+    }
+
+    /** The parameters of page.evaluate(() => 1) on a session: the command every row here sends. */
+    private static Map<String, Object> evaluateOn(String session) {
+        return Map.of("session", session, "function", "() => 1");
     }
 
     /**
@@ -136,7 +141,7 @@ final class ThroughputBench {
      * next command goes. Commands per second over the measured window.
      */
     private double pipelined(RpcClient ws, String session, int inFlight) throws InterruptedException {
-        Map<String, Object> params = Map.of("session", session, "function", "() => 1");
+        Map<String, Object> params = evaluateOn(session);
         long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(bench.config.warmupSeconds());
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(bench.config.seconds());
         java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
@@ -170,7 +175,7 @@ final class ThroughputBench {
         List<Driver> drivers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RawWsRpc client = clients.get(i);
-            Map<String, Object> params = Map.of("session", "tp-" + i, "function", "() => 1");
+            Map<String, Object> params = evaluateOn("tp-" + i);
             for (int k = 1; k < inFlight; k++) {
                 client.send("page.evaluate", params);
             }
