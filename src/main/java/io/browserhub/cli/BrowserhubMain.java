@@ -3,7 +3,7 @@ package io.browserhub.cli;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The executable's entry, for the fast-jar, the native executable and {@code quarkus:dev} alike. Picocli
+ * The executable's entry, for the JVM jar, the native executable and {@code quarkus:dev} alike. Picocli
  * reads the command line before Quarkus starts: {@code browserhub} alone or {@code browserhub serve} boots the
  * hub; every other command is a plain client of a running hub and never boots Quarkus (no data directory
  * lock, no driver, no browser, no HTTP server), so it starts in a fraction of a second.

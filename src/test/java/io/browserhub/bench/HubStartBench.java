@@ -50,21 +50,12 @@ final class HubStartBench {
             }
             Bench.log("hub start %d: ready in %.0f ms, first session in %.0f ms", i, measured[0], measured[1]);
         }
-        // the launcher (target/browserhub), in a build directory of its own: its first start records the class archive
-        Path launcher = HubProcess.launcherIn(bench.dir("launcher-build"));
-        double rehearsed = startThroughLauncher(launcher, data)[0];
-        List<Double> launched = new ArrayList<>();
-        for (int i = 0; i < bench.config.hubStarts(); i++) {
-            launched.add(startThroughLauncher(launcher, data)[0]);
-            Bench.log("hub start %d through the launcher: ready in %.0f ms", i, launched.get(i));
-        }
         Stats server = Stats.of(serverStarts);
         bench.table.baseline("6", "server start until it takes connections: Playwright run-server (node)", server, "ms");
         bench.table.row("6", "hub start: process start → /q/health/ready UP (data directory with the driver unpacked)", Stats.of(starts), server, "ms");
-        bench.table.row("6", "hub start through target/browserhub: the same, classes from the archive its first start recorded",
-                Stats.of(launched), server, "ms");
-        bench.table.single("6", "first start through target/browserhub after a build: rehearsal (records the archive) + start, 1 run",
-                rehearsed, server.median(), "ms");
+        launcherRows(HubProcess.JAVA, "class data sharing archive", data, server);
+        HubProcess.javaWithAotCache().filter(java -> !java.equals(realPath(HubProcess.JAVA)))
+                .ifPresent(java -> launcherRows(java, "AOT cache", data, server));
         bench.table.single("6", "hub start on a fresh data directory (unpacks the 134 MB driver once), 1 run", firstEver, server.median(), "ms");
         Stats directStart = bench.directStart;
         if (directStart == null) {
@@ -124,10 +115,43 @@ final class HubStartBench {
         }
     }
 
-    private double[] startThroughLauncher(Path launcher, Path data) throws Exception {
+    /**
+     * The launcher (target/browserhub) running this JVM, in a build directory of its own: its first start records the
+     * archive (an AOT cache on JDK 25+, a class data sharing archive before), the later ones start from it.
+     */
+    private void launcherRows(String java, String archive, Path data, Stats server) {
+        String jdk = "JDK " + Runtime.version().feature();
+        try {
+            jdk = "JDK " + new ProcessBuilder(java, "-version").redirectErrorStream(true).start().inputReader().lines()
+                    .findFirst().orElse("").replaceAll(".*\"(\\d+)[^\"]*\".*", "$1");
+            Path launcher = HubProcess.launcherIn(bench.dir("launcher-build-" + jdk.replace(' ', '-')));
+            double rehearsed = startThroughLauncher(launcher, data, java)[0];
+            List<Double> launched = new ArrayList<>();
+            for (int i = 0; i < bench.config.hubStarts(); i++) {
+                launched.add(startThroughLauncher(launcher, data, java)[0]);
+                Bench.log("hub start %d through the launcher on %s: ready in %.0f ms", i, jdk, launched.get(i));
+            }
+            bench.table.row("6", "hub start through target/browserhub on " + jdk + ": the same, classes from the " + archive
+                    + " its first start recorded", Stats.of(launched), server, "ms");
+            bench.table.single("6", "first start through target/browserhub on " + jdk + " after a build: rehearsal (records the "
+                    + archive + ") + start, 1 run", rehearsed, server.median(), "ms");
+        } catch (Exception e) {
+            throw new IllegalStateException("the launcher on " + jdk + " (" + java + ")", e);
+        }
+    }
+
+    private double[] startThroughLauncher(Path launcher, Path data, String java) throws Exception {
         int port = RunServer.freePort();
         List<String> command = List.of(launcher.toString(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString());
-        return startOnce(command, Map.of("BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN), port, "launched");
+        return startOnce(command, Map.of("JAVA", java, "BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN), port, "launched");
+    }
+
+    private static String realPath(String file) {
+        try {
+            return Path.of(file).toRealPath().toString();
+        } catch (IOException e) {
+            return file;
+        }
     }
 
     private boolean ready(URI base) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.browserhub.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * target/browserhub running the hub (JVM form): the first start after a build rehearses a start to record a class
- * data sharing archive, and the hub it then starts, like every later one, loads its classes from that archive. A JVM
- * that cannot record one leaves the reason beside the build and starts the hub as it would without the archive.
+ * target/browserhub running the hub (JVM form): the first start after a build, or with another JVM, rehearses a start
+ * to record an archive of the hub's classes (an AOT cache on JDK 25 and newer, a class data sharing archive before),
+ * and the hub it then starts, like every later one, loads its classes from that archive. A JVM that cannot record one
+ * leaves the reason beside the build and starts the hub as it would without the archive.
  */
 class LauncherIT {
 
@@ -48,21 +50,52 @@ class LauncherIT {
 
     @Test
     void theFirstStartAfterABuildRecordsAClassArchiveThatLaterStartsLoadFrom() throws Exception {
+        assumeTrue(Runtime.version().feature() < 25, "this JVM records an AOT cache instead: the next test");
         String refused = dynamicArchiveRefusal();
         assumeTrue(refused == null, () -> "this JVM records no class archive at all (" + JAVA + "): " + refused);
         Path classes = tmp.resolve("classes.log");
 
-        String first = serve("-Xlog:class+load:file=" + classes);
+        String first = serve(JAVA, "-Xlog:class+load:file=" + classes);
         assertTrue(first.contains(RECORDING), first);
-        assertTrue(Files.exists(archive), () -> "no archive after the rehearsal; " + rehearsalOutput());
+        assertTrue(Files.exists(archive), () -> "no archive after the rehearsal; " + rehearsalOutput(failed));
         assertTrue(Files.size(archive) > 1_000_000, "an archive of the hub's classes: " + Files.size(archive) + " bytes");
-        assertFalse(Files.exists(failed), () -> "the rehearsal did not fail; " + rehearsalOutput());
+        assertFalse(Files.exists(failed), () -> "the rehearsal did not fail; " + rehearsalOutput(failed));
 
-        String second = serve("-Xlog:class+load:file=" + classes);
+        String second = serve(JAVA, "-Xlog:class+load:file=" + classes);
         assertFalse(second.contains(RECORDING), "recorded once per build:\n" + second);
+        assertHubClassesFrom(classes, " source: shared objects file (top)");
+    }
+
+    @Test
+    void onJdk25AndNewerTheFirstStartRecordsAnAotCacheThatLaterStartsLoadFrom() throws Exception {
+        String java = HubProcess.javaWithAotCache().orElse(null);
+        assumeTrue(java != null, "no JDK 25 or newer on this machine");
+        Path cache = build.resolve("browserhub-serve.aot");
+        Path classes = tmp.resolve("classes.log");
+
+        String first = serve(java, "-Xlog:class+load:file=" + classes);
+        assertTrue(first.contains(RECORDING), first);
+        assertTrue(Files.exists(cache) && Files.size(cache) > 1_000_000, () -> "an AOT cache of the hub's classes; "
+                + rehearsalOutput(build.resolve("browserhub-serve.aot.failed")));
+        assertEquals(java, Files.readString(build.resolve("browserhub-serve.aot.java")).trim(), "the JVM that recorded it");
+        assertFalse(Files.exists(archive), "no class data sharing archive beside it");
+
+        String second = serve(java, "-Xlog:class+load:file=" + classes);
+        assertFalse(second.contains(RECORDING), "recorded once per build and JVM:\n" + second);
+        assertHubClassesFrom(classes, " source: shared objects file");
+
+        // one recorded by another JVM of the same kind is recorded again, by this one
+        Files.writeString(build.resolve("browserhub-serve.aot.java"), "/opt/another-jdk-25/bin/java\n");
+        assertTrue(serve(java, "").contains(RECORDING), "a cache another JVM recorded is recorded again");
+        assertEquals(java, Files.readString(build.resolve("browserhub-serve.aot.java")).trim());
+        assertFalse(serve(java, "").contains(RECORDING), "and then used");
+    }
+
+    /** The hub's classes in that class-loading log came from where the JVM names the archive it started from. */
+    private static void assertHubClassesFrom(Path classes, String source) throws IOException {
         String loaded = Files.readString(classes);
         for (String hubClass : new String[] {"io.browserhub.cli.ServeCommand", "io.browserhub.session.SessionRegistry", "io.browserhub.rpc.JsonRpc"}) {
-            assertTrue(loaded.contains(hubClass + " source: shared objects file (top)"), hubClass + " from the archive:\n"
+            assertTrue(loaded.contains(hubClass + source), hubClass + " from the archive:\n"
                     + loaded.lines().filter(line -> line.contains(hubClass)).toList());
         }
     }
@@ -70,14 +103,15 @@ class LauncherIT {
     /** -Xshare:off leaves the JVM no base archive to record on top of, as a JVM without class data sharing would. */
     @Test
     void aJvmThatCannotRecordLeavesTheReasonAndTheHubStartsAnywayOncePerBuild() throws Exception {
-        String first = serve("-Xshare:off");
+        assumeTrue(Runtime.version().feature() < 25, "the refusal asserted here is JDK 17's");
+        String first = serve(JAVA, "-Xshare:off");
         assertTrue(first.contains(RECORDING), first);
         assertFalse(Files.exists(archive), "no archive from a JVM without class data sharing");
         // JDK 17 refuses to start ("DynamicDumpSharedSpaces is unsupported when ..."); JDK 25 warns and runs without
-        assertTrue(Files.readString(failed).contains("unsupported when base CDS archive is not loaded"), this::rehearsalOutput);
+        assertTrue(Files.readString(failed).contains("unsupported when base CDS archive is not loaded"), () -> rehearsalOutput(failed));
         assertTrue(first.contains("could not record it (what the JVM said: " + failed + ")"), first);
 
-        String second = serve("-Xshare:off");
+        String second = serve(JAVA, "-Xshare:off");
         assertFalse(second.contains(RECORDING), "a failed recording is not retried for the same build:\n" + second);
     }
 
@@ -85,7 +119,7 @@ class LauncherIT {
      * Starts the hub through the launcher with these JVM options, waits for its banner, calls it once, stops it; the
      * output until the banner.
      */
-    private String serve(String jvmOptions) throws Exception {
+    private String serve(String java, String jvmOptions) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -93,7 +127,7 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", String.valueOf(port),
                 "--data-dir", tmp.resolve("data").toString()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("BROWSERHUB_"));
-        builder.environment().put("JAVA", JAVA);
+        builder.environment().put("JAVA", java);
         builder.environment().put("BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN + " " + jvmOptions);
         try (Cli.Following hub = new Cli.Following(builder.start())) {
             hub.awaitLine("open the dashboard", Duration.ofSeconds(120));
@@ -112,7 +146,7 @@ class LauncherIT {
     }
 
     /** What the failed rehearsal printed, without the JVM's many lines about classes it skips; on one line. */
-    private String rehearsalOutput() {
+    private static String rehearsalOutput(Path failed) {
         if (!Files.exists(failed)) {
             return "and no " + failed.getFileName() + " either";
         }

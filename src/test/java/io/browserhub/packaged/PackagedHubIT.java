@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged application (the fast-jar here, the native executable where it can be built) as a user starts
+ * The packaged application (the JVM jar here, the native executable where it can be built) as a user starts
  * it: it comes up, says it is ready, runs a session, and serves the dashboard.
  */
 @QuarkusIntegrationTest

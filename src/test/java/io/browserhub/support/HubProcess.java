@@ -2,6 +2,7 @@ package io.browserhub.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The packaged hub as a child process, the way a user runs it: the native executable when the build made one
@@ -24,6 +30,40 @@ public final class HubProcess implements AutoCloseable {
     public static final String TOKEN = "it-token-0123456789abcdef";
     /** The JVM running the tests, which runs every packaged jar they start too. */
     public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /**
+     * A JVM of release 25 or newer, whose class archive target/browserhub records as an AOT cache: the one running the
+     * tests when it is, else one under /usr/lib/jvm (where Debian and the Temurin packages install them). Its
+     * bin/java with symbolic links resolved, as the launcher names it; empty when this machine has none.
+     */
+    public static Optional<String> javaWithAotCache() {
+        List<Path> homes = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"))));
+        try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
+            installed.sorted(Comparator.reverseOrder()).forEach(homes::add);
+        } catch (IOException none) {
+            // no /usr/lib/jvm: only the tests' own JVM
+        }
+        return homes.stream()
+                .filter(home -> releaseOf(home) >= 25 && Files.isExecutable(home.resolve("bin/java")))
+                .map(home -> {
+                    try {
+                        return home.resolve("bin/java").toRealPath().toString();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .findFirst();
+    }
+
+    /** The feature release in a JDK's release file (JAVA_VERSION="25.0.3" is 25), 0 when it has none. */
+    private static int releaseOf(Path home) {
+        try {
+            Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
 
     private final Process process;
     private final Path dataDir;
