@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * target/browserhub running the hub (JVM form): the first start after a build, or with another JVM, rehearses a start
  * to record an archive of the hub's classes (an AOT cache on JDK 25 and newer, a class data sharing archive before),
  * and the hub it then starts, like every later one, loads its classes from that archive. A JVM that cannot record one
- * leaves the reason beside the build and starts the hub as it would without the archive.
+ * leaves the reason beside the build and starts the hub as it would without the archive. Client commands record a class
+ * data sharing archive of their own. Each archive is recorded again by a JVM other than the one that recorded it.
  */
 class LauncherIT {
 
@@ -83,12 +85,40 @@ class LauncherIT {
         String second = serve(java, "-Xlog:class+load:file=" + classes);
         assertFalse(second.contains(RECORDING), "recorded once per build and JVM:\n" + second);
         assertHubClassesFrom(classes, " source: shared objects file");
+    }
 
-        // one recorded by another JVM of the same kind is recorded again, by this one
-        Files.writeString(build.resolve("browserhub-serve.aot.java"), "/opt/another-jdk-25/bin/java\n");
-        assertTrue(serve(java, "").contains(RECORDING), "a cache another JVM recorded is recorded again");
-        assertEquals(java, Files.readString(build.resolve("browserhub-serve.aot.java")).trim());
-        assertFalse(serve(java, "").contains(RECORDING), "and then used");
+    @Test
+    void aClientCommandRecordsAnArchiveOfItsOwnOncePerBuildAndJvm() throws Exception {
+        String refused = dynamicArchiveRefusal();
+        assumeTrue(refused == null, () -> "this JVM records no class archive at all (" + JAVA + "): " + refused);
+        Path cliArchive = build.resolve("browserhub-cli.jsa");
+        Path recorder = build.resolve("browserhub-cli.jsa.java");
+        Path classes = tmp.resolve("cli-classes.log");
+        String java = Path.of(JAVA).toRealPath().toString();
+
+        Cli.Run first = client("--version", "");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(Files.exists(cliArchive) && Files.size(cliArchive) > 100_000, "an archive of the client's classes");
+        assertEquals(java, Files.readString(recorder).trim(), "the JVM that recorded it");
+        FileTime recorded = Files.getLastModifiedTime(cliArchive);
+
+        Cli.Run second = client("--version", "-Xlog:class+load:file=" + classes);
+        assertEquals(first.out(), second.out());
+        assertEquals(recorded, Files.getLastModifiedTime(cliArchive), "recorded once");
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains("io.browserhub.cli.BrowserhubMain source: shared objects file (top)"), () -> "the client's "
+                + "classes from the archive: " + loaded.lines().filter(line -> line.contains("BrowserhubMain")).toList());
+
+        // one another JVM recorded (which this JVM would ignore) is recorded again, by this one
+        Files.writeString(recorder, "/opt/another-jdk/bin/java\n");
+        assertEquals(0, client("--version", "").exitCode());
+        assertEquals(java, Files.readString(recorder).trim());
+        assertTrue(Files.getLastModifiedTime(cliArchive).compareTo(recorded) > 0, "recorded again");
+    }
+
+    /** The launcher running one client command with the tests' JVM and these JVM options. */
+    private Cli.Run client(String command, String jvmOptions) throws Exception {
+        return Cli.withEnv(Map.of("JAVA", JAVA, "BROWSERHUB_JAVA_OPTS", jvmOptions)).runCommand(List.of(launcher.toString(), command));
     }
 
     /** The hub's classes in that class-loading log came from where the JVM names the archive it started from. */
