@@ -120,10 +120,9 @@ final class HubStartBench {
      * archive (an AOT cache on JDK 25+, a class data sharing archive before), the later ones start from it.
      */
     private void launcherRows(String java, String archive, Path data, Stats server) {
-        String jdk = "JDK " + Runtime.version().feature();
+        int release = HubProcess.releaseOf(java);
+        String jdk = release > 0 ? "JDK " + release : java;
         try {
-            jdk = "JDK " + new ProcessBuilder(java, "-version").redirectErrorStream(true).start().inputReader().lines()
-                    .findFirst().orElse("").replaceAll(".*\"(\\d+)[^\"]*\".*", "$1");
             Path launcher = HubProcess.launcherIn(bench.dir("launcher-build-" + jdk.replace(' ', '-')));
             double rehearsed = startThroughLauncher(launcher, data, java)[0];
             List<Double> launched = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class HubProcess implements AutoCloseable {
             // no /usr/lib/jvm: only the tests' own JVM
         }
         return homes.stream()
-                .filter(home -> releaseOf(home) >= 25 && Files.isExecutable(home.resolve("bin/java")))
+                .filter(home -> release(home) >= 25 && Files.isExecutable(home.resolve("bin/java")))
                 .map(home -> {
                     try {
                         return home.resolve("bin/java").toRealPath().toString();
@@ -55,8 +55,17 @@ public final class HubProcess implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The feature release of the JDK this bin/java belongs to (symbolic links followed), 0 when it has no release file. */
+    public static int releaseOf(String java) {
+        try {
+            return release(Path.of(java).toRealPath().getParent().getParent());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The feature release in a JDK's release file (JAVA_VERSION="25.0.3" is 25), 0 when it has none. */
-    private static int releaseOf(Path home) {
+    private static int release(Path home) {
         try {
             Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
             return version.find() ? Integer.parseInt(version.group(1)) : 0;
