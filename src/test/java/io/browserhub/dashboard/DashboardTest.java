@@ -326,14 +326,21 @@ class DashboardTest extends DashboardScenario {
                 + ".some(e => e.scrollWidth > e.clientWidth)");
     }
 
-    /** Presses Tab until the condition holds, as a keyboard user would; fails if it never does. */
+    /**
+     * Presses Tab until the condition holds, as a keyboard user would; fails if it never does within as many presses as
+     * the page has elements Tab can reach (the hub the tests share lists other classes' sessions too: 4 per row).
+     */
     private static void tabUntil(Page page, String condition) {
-        for (int i = 0; i < 80; i++) {
+        int reachable = ((Number) page.evaluate("() => document.querySelectorAll('a[href], button, input, select, textarea, "
+                + "summary, [tabindex]').length")).intValue();
+        for (int i = 0; i < reachable + 10; i++) {
             if ((Boolean) page.evaluate("() => " + condition)) {
                 return;
             }
             page.keyboard().press("Tab");
         }
-        fail("Tab never reached the element where " + condition);
+        fail("Tab never reached the element where " + condition + " (" + (reachable + 10) + " presses; focus ends on "
+                + page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)") + "; sessions listed: "
+                + page.evaluate("() => document.querySelectorAll('tr[data-session]').length") + ")");
     }
 }
