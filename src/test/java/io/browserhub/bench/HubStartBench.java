@@ -54,7 +54,7 @@ final class HubStartBench {
         bench.table.baseline("6", "server start until it takes connections: Playwright run-server (node)", server, "ms");
         bench.table.row("6", "hub start: process start → /q/health/ready UP (data directory with the driver unpacked)", Stats.of(starts), server, "ms");
         launcherRows(HubProcess.JAVA, "class data sharing archive", data, server);
-        HubProcess.javaWithAotCache().filter(java -> !java.equals(realPath(HubProcess.JAVA)))
+        HubProcess.javaWithAotCache().filter(java -> !java.equals(HubProcess.launcherName(HubProcess.JAVA)))
                 .ifPresent(java -> launcherRows(java, "AOT cache", data, server));
         bench.table.single("6", "hub start on a fresh data directory (unpacks the 134 MB driver once), 1 run", firstEver, server.median(), "ms");
         Stats directStart = bench.directStart;
@@ -143,14 +143,6 @@ final class HubStartBench {
         int port = RunServer.freePort();
         List<String> command = List.of(launcher.toString(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString());
         return startOnce(command, Map.of("JAVA", java, "BROWSERHUB_JAVA_OPTS", "-Dbrowserhub.auth.token=" + HubProcess.TOKEN), port, "launched");
-    }
-
-    private static String realPath(String file) {
-        try {
-            return Path.of(file).toRealPath().toString();
-        } catch (IOException e) {
-            return file;
-        }
     }
 
     private boolean ready(URI base) throws InterruptedException {

@@ -94,7 +94,7 @@ class LauncherIT {
         Path cliArchive = build.resolve("browserhub-cli.jsa");
         Path recorder = build.resolve("browserhub-cli.jsa.java");
         Path classes = tmp.resolve("cli-classes.log");
-        String java = Path.of(JAVA).toRealPath().toString();
+        String java = HubProcess.launcherName(JAVA);
 
         Cli.Run first = client("--version", "");
         assertEquals(0, first.exitCode(), first::toString);

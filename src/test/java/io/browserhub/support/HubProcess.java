@@ -45,14 +45,17 @@ public final class HubProcess implements AutoCloseable {
         }
         return homes.stream()
                 .filter(home -> release(home) >= 25 && Files.isExecutable(home.resolve("bin/java")))
-                .map(home -> {
-                    try {
-                        return home.resolve("bin/java").toRealPath().toString();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
+                .map(home -> launcherName(home.resolve("bin/java").toString()))
                 .findFirst();
+    }
+
+    /** A java as target/browserhub names it in the file beside an archive: its path with symbolic links resolved. */
+    public static String launcherName(String java) {
+        try {
+            return Path.of(java).toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The feature release of the JDK this bin/java belongs to (symbolic links followed), 0 when it has no release file. */
