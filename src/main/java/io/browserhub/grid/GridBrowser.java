@@ -11,6 +11,7 @@ import io.browserhub.browser.ProcessTrees;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -94,6 +95,11 @@ final class GridBrowser implements RunningBrowser {
         for (Consumer<String> listener : lostListeners) {
             listener.accept(cause);
         }
+        // as for a local browser: the driver does not fail a CDP session's send in flight when the connection to the
+        // browser closes, and the actor may be in one (tab titles); without its driver, every call fails at once and
+        // the actor comes free to close the session, so that its next start does not wait on it for ever
+        // (off this thread: it may be the actor's, inside Playwright's event dispatch, or the HTTP client's)
+        driver.filter(ProcessHandle::isAlive).ifPresent(p -> CompletableFuture.runAsync(() -> ProcessTrees.end(p, 2, TimeUnit.SECONDS)));
     }
 
     @Override

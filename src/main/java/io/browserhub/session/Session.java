@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -36,6 +37,8 @@ public final class Session implements EvictionPolicy.Candidate {
     private SessionRecord record;
     /** Written under the session's lock; read without it on the command path (see {@link #takesCommandsNow}). */
     private volatile SessionActor actor;
+    /** Actors replaced while their thread had not ended: watched until it does (the new actor waits for that). */
+    private final List<SessionActor> retiring = new CopyOnWriteArrayList<>();
     private volatile boolean deleted;
     private volatile SessionState state = SessionState.STOPPED;
     private volatile Instant lastActivityAt;
@@ -191,6 +194,9 @@ public final class Session implements EvictionPolicy.Candidate {
         if (current != null) {
             current.checkStuck(nowNanos);
         }
+        // an actor replaced while its thread was still inside a call: the new one waits for it to end
+        retiring.removeIf(old -> old.terminated().isDone());
+        retiring.forEach(old -> old.checkStuck(nowNanos));
     }
 
     /** Starts the browser if needed; completes when it runs. */
@@ -420,6 +426,9 @@ public final class Session implements EvictionPolicy.Candidate {
                 o.viewport() != null ? o.viewport().width() : config.browser().viewportWidth(),
                 o.viewport() != null ? o.viewport().height() : config.browser().viewportHeight(),
                 o.userAgent(), o.locale(), o.timezoneId(), o.launchOptions());
+        if (actor != null && !actor.terminated().isDone()) {
+            retiring.add(actor);
+        }
         actor = new SessionActor(id, paths, backend, settings, this::savedTabsNow, events, listener,
                 config.session().dialogTimeout(), config.session().startTimeout().plus(config.session().stuckGrace()),
                 config.session().queueCapacity(), predecessor, addOns);

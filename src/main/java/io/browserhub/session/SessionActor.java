@@ -16,6 +16,7 @@ import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.observability.LogText;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -422,6 +423,9 @@ final class SessionActor implements InterruptServer {
                 killedNanos = nowNanos;
                 LOG.warnf("Session %s: its browser is gone (%s) but a call still waits on it; ending what is left", sessionId, LogText.escape(lostCause));
                 r.kill("its browser is gone");
+            } else if (killedNanos != 0 && nowNanos - killedNanos > ABANDON_AFTER_KILL_NANOS) {
+                // the session's next start waits for this one to end (terminated): never for ever
+                abandon(new Ending(true, true, lostCause, hungTab, hungMethod));
             }
             return;
         }
@@ -454,12 +458,25 @@ final class SessionActor implements InterruptServer {
                 r.kill("it did not stop in time");
             }
         } else if (killedNanos != 0 && nowNanos - killedNanos > ABANDON_AFTER_KILL_NANOS) {
-            // the thread is stuck somewhere no ended browser frees it: let the session go on without it
-            LOG.errorf("Session %s: its actor thread did not come free after its browser ended; leaving it behind", sessionId);
-            failQueued(unavailable("the session was stopped"));
-            listener.ended(new Ending(false, true, "stopped", null, null));
-            terminated.complete(null);
+            abandon(new Ending(false, true, "stopped", null, null));
         }
+    }
+
+    /**
+     * The thread is stuck somewhere no ended browser frees it: the session goes on without it. Where it is stuck goes
+     * to the log, for whoever finds out why.
+     */
+    private void abandon(Ending ending) {
+        StringBuilder where = new StringBuilder();
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (StackTraceElement frame : Arrays.copyOf(stack, Math.min(12, stack.length))) {
+            where.append("\n\tat ").append(frame);
+        }
+        LOG.errorf("Session %s: its actor thread did not come free after its browser ended; leaving it behind. It waits in:%s",
+                sessionId, where);
+        failQueued(unavailable(ending.lost() ? "the browser crashed (" + lostCause + ")" : "the session was stopped"));
+        listener.ended(ending);
+        terminated.complete(null);
     }
 
     private String activeTab() {
