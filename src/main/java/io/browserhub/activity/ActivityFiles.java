@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,37 +43,46 @@ final class ActivityFiles {
         return current.resolveSibling(name.substring(0, dot) + "." + n + name.substring(dot));
     }
 
-    /** Appends lines, rotating first whenever the next line would take the file past the size limit. */
+    /**
+     * Appends lines, rotating first whenever the next line would take the file past the size limit. One open, one
+     * size and one gathering write per file touched: this runs for every batch of every session. Never creates the
+     * session's directory: a NoSuchFileException says it is gone.
+     */
     void append(List<String> lines) throws IOException {
-        long size = Files.exists(current) ? Files.size(current) : 0;
-        List<byte[]> chunk = new ArrayList<>();
-        long chunkBytes = 0;
-        for (String line : lines) {
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-            if (size + chunkBytes > 0 && size + chunkBytes + bytes.length > maxBytes) {
-                write(chunk);
-                chunk.clear();
-                rotate();
-                size = 0;
-                chunkBytes = 0;
+        FileChannel out = open();
+        try {
+            long size = out.size();
+            List<ByteBuffer> chunk = new ArrayList<>();
+            long chunkBytes = 0;
+            for (String line : lines) {
+                byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+                if (size + chunkBytes > 0 && size + chunkBytes + bytes.length > maxBytes) {
+                    write(out, chunk);
+                    out.close();
+                    rotate();
+                    out = open();
+                    chunk.clear();
+                    size = 0;
+                    chunkBytes = 0;
+                }
+                chunk.add(ByteBuffer.wrap(bytes));
+                chunkBytes += bytes.length;
             }
-            chunk.add(bytes);
-            chunkBytes += bytes.length;
+            write(out, chunk);
+        } finally {
+            out.close();
         }
-        write(chunk);
     }
 
-    private void write(List<byte[]> chunk) throws IOException {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        try (FileChannel out = PrivateFiles.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            for (byte[] bytes : chunk) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-            }
+    private FileChannel open() throws IOException {
+        return PrivateFiles.open(current, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    private static void write(FileChannel out, List<ByteBuffer> chunk) throws IOException {
+        ByteBuffer[] buffers = chunk.toArray(ByteBuffer[]::new);
+        ByteBuffer last = buffers.length == 0 ? null : buffers[buffers.length - 1];
+        while (last != null && last.hasRemaining()) {
+            out.write(buffers);
         }
     }
 

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -159,14 +159,17 @@ public class ActivityLog {
     }
 
     private void write(Session session, List<String> lines) {
-        // a deleted session's directory is gone for good: never bring it back by writing into it
-        if (sessions.find(session.id()).orElse(null) != session || !Files.isDirectory(session.paths().dir())) {
+        // a deleted session's directory is gone for good: never bring it back by writing into it (appending never
+        // creates it, and says NoSuchFileException when it is gone)
+        if (sessions.find(session.id()).orElse(null) != session) {
             return;
         }
         try {
             synchronized (files) {
                 files(session).append(lines);
             }
+        } catch (NoSuchFileException e) {
+            LOG.debugf("Session %s: its directory is gone, %d activity lines dropped", session.id(), lines.size());
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Cannot append to %s: %s", session.paths().activityLog(), e.getMessage());
         }

@@ -29,8 +29,9 @@ public class CommandLog implements CommandListener {
         MDC.put("durationMs", o.durationMs());
         MDC.put("outcome", o.outcome());
         try {
-            LOG.infof("%s %s by %s: %s in %.1f ms", LogText.escape(o.method()), session == null ? "" : LogText.escape(session),
-                    LogText.escape(o.client().name()), o.outcome(), o.durationMs());
+            // built here, not a format pattern: a pattern would be formatted once by the token filter and again by the handler
+            LOG.info(LogText.escape(o.method()) + " " + (session == null ? "" : LogText.escape(session)) + " by "
+                    + LogText.escape(o.client().name()) + ": " + o.outcome() + " in " + tenths(o.durationMs()) + " ms");
         } finally {
             MDC.remove("session");
             MDC.remove("client");
@@ -39,5 +40,11 @@ public class CommandLog implements CommandListener {
             MDC.remove("durationMs");
             MDC.remove("outcome");
         }
+    }
+
+    /** 12.345 → "12.3": what "%.1f" wrote, rounded half up, in every locale. */
+    static String tenths(double ms) {
+        long t = Math.round(Math.max(0, ms) * 10);
+        return t / 10 + "." + t % 10;
     }
 }

@@ -28,16 +28,21 @@ public final class TokenRedaction implements Filter {
             return true;
         }
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        if (message != null && (message.contains("token=") || message.contains("Bearer "))) {
-            String redacted = redact(message);
-            if (record instanceof ExtLogRecord ext) {
-                ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
-            } else {
-                record.setMessage(redacted);
-            }
+        boolean secret = message != null && (message.contains("token=") || message.contains("Bearer "));
+        if (record instanceof ExtLogRecord ext && (secret || hasParameters(ext))) {
+            // the handler would format the message again: hand it the text formatted here
+            ext.setMessage(secret ? redact(message) : message, ExtLogRecord.FormatStyle.NO_FORMAT);
+            ext.setParameters(null);
+        } else if (secret) {
+            record.setMessage(redact(message));
             record.setParameters(null);
         }
         return true;
+    }
+
+    private static boolean hasParameters(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters != null && parameters.length > 0;
     }
 
     static String redact(String text) {

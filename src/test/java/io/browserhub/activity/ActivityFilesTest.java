@@ -2,10 +2,12 @@ package io.browserhub.activity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,19 @@ class ActivityFilesTest {
         assertEquals(3000, files.lastSeq(), "just rotated: the number goes on from the rotated file");
         List<String> page = new ArrayList<>(ActivityFiles.page(files.openAll(), 2999, 10));
         assertEquals(lines(2999, 3000), page.subList(0, 2));
+    }
+
+    @Test
+    void appendingNeverBringsBackADeletedSessionDirectory() throws Exception {
+        Path session = dir.resolve("gone");
+        Files.createDirectory(session);
+        ActivityFiles files = new ActivityFiles(session.resolve("activity.jsonl"), 1 << 20, 1);
+        files.append(lines(1, 3));
+        assertEquals(lines(1, 3), Files.readAllLines(session.resolve("activity.jsonl")), "three lines, in one write");
+        Files.delete(session.resolve("activity.jsonl"));
+        Files.delete(session);
+        assertThrows(NoSuchFileException.class, () -> files.append(lines(4, 5)));
+        assertFalse(Files.exists(session), "the directory stays deleted");
     }
 
     @Test

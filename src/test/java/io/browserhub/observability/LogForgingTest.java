@@ -77,6 +77,23 @@ class LogForgingTest {
         record.setLoggerName("io.quarkus.vertx.http.runtime.QuarkusErrorHandler");
         assertTrue(new TokenRedaction().isLoggable(record));
         assertEquals("HTTP Request to /rpc?token=<redacted> failed", record.getFormattedMessage());
+
+        ExtLogRecord plain = new ExtLogRecord(java.util.logging.Level.INFO, "%s took %.1f ms", ExtLogRecord.FormatStyle.PRINTF, "x");
+        plain.setParameters(new Object[] {"page.title", 1.25});
+        assertTrue(new TokenRedaction().isLoggable(plain));
+        assertEquals(String.format("%s took %.1f ms", "page.title", 1.25), plain.getMessage(),
+                "a line without a token is handed on formatted, so the handler does not format it again");
+        assertEquals(null, plain.getParameters());
+        assertEquals(plain.getMessage(), plain.getFormattedMessage());
+    }
+
+    @Test
+    void theCommandLineWritesDurationsWithOneDecimalInEveryLocale() {
+        assertEquals("0.0", CommandLog.tenths(0));
+        assertEquals("12.3", CommandLog.tenths(12.345));
+        assertEquals("0.1", CommandLog.tenths(0.05));
+        assertEquals("3935.6", CommandLog.tenths(3935.6));
+        assertEquals("10.0", CommandLog.tenths(9.96));
     }
 
     @Test
