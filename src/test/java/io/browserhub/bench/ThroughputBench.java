@@ -23,13 +23,20 @@ final class ThroughputBench {
     private static final int[] LEVELS = {1, 4, 8};
     /** Commands one pipelining client keeps in flight. */
     private static final int PIPELINE = 8;
+    /** Unmeasured rounds of the most loaded row that the other build runs before the A/B (see {@link #compare}). */
+    private static final int COMPARE_WARM_ROUNDS = 4;
 
     /** One client that drives its own session: one command, then the next. */
     private interface Driver {
         void command();
     }
 
-    private record Result(double perSecond, Stats latency) {
+    /** cpuMsPerCommand: the hub JVM's own CPU time (user + system) in the measured window per command; NaN when not measured. */
+    private record Result(double perSecond, Stats latency, double cpuMsPerCommand) {
+
+        String cpu() {
+            return Double.isNaN(cpuMsPerCommand) ? "" : String.format(Locale.ROOT, "; hub JVM CPU %.3f ms per command", cpuMsPerCommand);
+        }
     }
 
     private final Bench bench;
@@ -45,6 +52,7 @@ final class ThroughputBench {
         List<RpcClient> clients = new ArrayList<>();
         List<RawWsRpc> rawClients = new ArrayList<>();
         bench.warmInProcess();
+        Result directAtMost = null;
         try (HubProcess hub = bench.startHub("tp-hub", Map.of())) {
             bench.warm(hub);
             for (int i = 0; i < max; i++) {
@@ -57,7 +65,7 @@ final class ThroughputBench {
             Result[] hubResults = new Result[LEVELS.length];
             Result[] rawResults = new Result[LEVELS.length];
             Result[] directResults = new Result[LEVELS.length];
-            double[] pipelinedResults = new double[LEVELS.length];
+            Result[] pipelinedResults = new Result[LEVELS.length];
             for (int level = 0; level < LEVELS.length; level++) {
                 int n = LEVELS[level];
                 while (directs.size() < n) {
@@ -65,20 +73,20 @@ final class ThroughputBench {
                     direct.open(url);
                     directs.add(direct);
                 }
-                hubResults[level] = drive(evaluating(n, (i, params) -> clients.get(i).call("page.evaluate", params)));
+                hubResults[level] = drive(evaluating(n, (i, params) -> clients.get(i).call("page.evaluate", params)), null);
                 // the same through the minimal client (one blocking socket per session): the client's own CPU, which
                 // shares the 2 cores with the hub, drivers and browsers, is then as small as a client's can be
-                rawResults[level] = drive(evaluating(n, (i, params) -> rawClients.get(i).call("page.evaluate", params)));
+                rawResults[level] = drive(evaluating(n, (i, params) -> rawClients.get(i).call("page.evaluate", params)), null);
                 // Playwright objects belong to the thread that uses them: each direct browser is driven by one thread only
                 List<Driver> directDrivers = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     DirectBrowser d = directs.get(i);
                     directDrivers.add(() -> d.page.evaluate("() => 1"));
                 }
-                directResults[level] = drive(directDrivers);
-                pipelinedResults[level] = pipelined(rawClients, n, PIPELINE);
+                directResults[level] = drive(directDrivers, null);
+                pipelinedResults[level] = pipelined(rawClients, n, PIPELINE, hub.handle());
                 Bench.log("throughput %d sessions: browserhub %.0f/s (minimal client %.0f/s, pipelined %.0f/s), in-process %.0f/s", n,
-                        hubResults[level].perSecond, rawResults[level].perSecond, pipelinedResults[level], directResults[level].perSecond);
+                        hubResults[level].perSecond, rawResults[level].perSecond, pipelinedResults[level].perSecond, directResults[level].perSecond);
             }
             double pipelined = pipelined(clients.get(0), "tp-0", PIPELINE);
             Bench.log("throughput 1 session, %d in flight from one client: browserhub %.0f/s", PIPELINE, pipelined);
@@ -106,9 +114,10 @@ final class ThroughputBench {
                 bench.table.single("3", "throughput, " + label + ": browserhub WebSocket, minimal client, vs in-process Playwright at " + n
                         + rawLatency, r.perSecond, d.perSecond, "/s");
                 bench.table.single("3", "throughput, " + n + (n == 1 ? " session" : " sessions") + ", each its own minimal client with "
-                        + PIPELINE + " commands in flight (pipelined): browserhub WebSocket, vs in-process Playwright at " + n,
-                        pipelinedResults[level], d.perSecond, "/s");
+                        + PIPELINE + " commands in flight (pipelined): browserhub WebSocket, vs in-process Playwright at " + n
+                        + pipelinedResults[level].cpu(), pipelinedResults[level].perSecond, d.perSecond, "/s");
             }
+            directAtMost = directResults[LEVELS.length - 1];
         } finally {
             clients.forEach(RpcClient::close);
             for (RawWsRpc raw : rawClients) {
@@ -118,6 +127,8 @@ final class ThroughputBench {
                 d.close();
             }
         }
+        // after this hub and the in-process browsers are gone: the A/B hubs have the machine to themselves
+        compare(url, directAtMost);
     }
 
     /** One driver per session tp-0 … tp-(n-1): {@code send} gives session i's page.evaluate(() => 1) to its client. */
@@ -171,7 +182,7 @@ final class ThroughputBench {
      * Sessions tp-0 … tp-(n-1), each its own minimal client on its own thread keeping {@code inFlight} commands in
      * flight: as each answer comes, the next command goes. Commands per second over the measured window.
      */
-    private double pipelined(List<RawWsRpc> clients, int n, int inFlight) throws InterruptedException {
+    private Result pipelined(List<RawWsRpc> clients, int n, int inFlight, ProcessHandle hub) throws InterruptedException {
         List<Driver> drivers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RawWsRpc client = clients.get(i);
@@ -185,20 +196,83 @@ final class ThroughputBench {
                 client.answer("page.evaluate");
             });
         }
-        Result result = drive(drivers);
+        Result result = drive(drivers, hub);
         for (int i = 0; i < n; i++) {
             for (int k = 1; k < inFlight; k++) {
                 clients.get(i).answer("page.evaluate");
             }
         }
-        return result.perSecond;
+        return result;
+    }
+
+    /**
+     * With {@code -Dbench.compareJar}, the most loaded row (8 sessions, each client pipelining) on this build against
+     * another build of the hub: two fresh hubs side by side, warmed alike (the bench's warm-up, then this load for a
+     * while: a hub's JIT compiles it first, and that CPU counts as the hub's; an A/A run that compared the hub of the
+     * rows above with a fresh one measured the same build at 1.3-3x the CPU), then measured in turns, A B B A, so a
+     * machine that slows down weighs on both. What the rows compare is throughput and the hub JVM's own CPU per
+     * command, the part a change of the hub can move.
+     */
+    private void compare(String url, Result direct) throws Exception {
+        String compareJar = System.getProperty("bench.compareJar", "");
+        if (compareJar.isBlank()) {
+            return;
+        }
+        int n = LEVELS[LEVELS.length - 1];
+        List<RawWsRpc> mine = new ArrayList<>();
+        List<RawWsRpc> theirs = new ArrayList<>();
+        try (HubProcess a = bench.startHub("tp-hub-a", Map.of());
+                HubProcess b = bench.startHub("tp-hub-b", Map.of(), java.nio.file.Path.of(compareJar))) {
+            for (HubProcess hub : List.of(a, b)) {
+                bench.warm(hub);
+                try (RpcClient ws = Bench.ws(hub)) {
+                    for (int i = 0; i < n; i++) {
+                        ws.call("session.create", Map.of("id", "tp-" + i));
+                        ws.call("page.goto", Map.of("session", "tp-" + i, "url", url));
+                        (hub == a ? mine : theirs).add(new RawWsRpc(hub.baseUri()));
+                    }
+                }
+            }
+            for (int round = 0; round < COMPARE_WARM_ROUNDS; round++) {
+                pipelined(mine, n, PIPELINE, null);
+                pipelined(theirs, n, PIPELINE, null);
+            }
+            List<Result> as = new ArrayList<>();
+            List<Result> bs = new ArrayList<>();
+            as.add(pipelined(mine, n, PIPELINE, a.handle()));
+            bs.add(pipelined(theirs, n, PIPELINE, b.handle()));
+            bs.add(pipelined(theirs, n, PIPELINE, b.handle()));
+            as.add(pipelined(mine, n, PIPELINE, a.handle()));
+            String label = "throughput, " + n + " sessions, each its own minimal client with " + PIPELINE
+                    + " commands in flight, two fresh hubs warmed alike, measured A B B A (the better run of each): ";
+            Result ra = best(as);
+            Result rb = best(bs);
+            bench.table.single("3", label + "browserhub, this build, vs in-process Playwright at " + n + ra.cpu(), ra.perSecond, direct.perSecond, "/s");
+            bench.table.single("3", label + "browserhub " + compareJar + ", vs this build" + rb.cpu(), rb.perSecond, ra.perSecond, "/s");
+            Bench.log("throughput %d sessions pipelined, A/B: this build %s, %s %s", n, brief(as), compareJar, brief(bs));
+        } finally {
+            for (RawWsRpc raw : mine) {
+                raw.close();
+            }
+            for (RawWsRpc raw : theirs) {
+                raw.close();
+            }
+        }
+    }
+
+    private static List<String> brief(List<Result> results) {
+        return results.stream().map(r -> String.format(Locale.ROOT, "%.0f/s%s", r.perSecond, r.cpu())).toList();
+    }
+
+    private static Result best(List<Result> results) {
+        return results.stream().max(java.util.Comparator.comparingDouble(Result::perSecond)).orElseThrow();
     }
 
     /**
      * Runs every driver on its own thread: warm-up, then the measured window. Drivers created on this thread
      * are used from one worker each, and only while this thread waits, so no Playwright object is shared.
      */
-    private Result drive(List<Driver> drivers) throws InterruptedException {
+    private Result drive(List<Driver> drivers, ProcessHandle hub) throws InterruptedException {
         long warmupNanos = TimeUnit.SECONDS.toNanos(bench.config.warmupSeconds());
         long measureNanos = TimeUnit.SECONDS.toNanos(bench.config.seconds());
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
@@ -237,6 +311,13 @@ final class ThroughputBench {
             }, "bench-driver-" + k);
             t.start();
         }
+        double cpuMs = Double.NaN;
+        if (hub != null) {
+            sleepUntil(measureFrom);
+            long before = cpuNanos(hub);
+            sleepUntil(measureTo);
+            cpuMs = (cpuNanos(hub) - before) / 1e6;
+        }
         done.await();
         if (failure.get() != null) {
             throw new IllegalStateException("a client failed: " + failure.get(), failure.get());
@@ -252,6 +333,19 @@ final class ThroughputBench {
                 all[i++] = latencies.get(k)[j] / 1e6;
             }
         }
-        return new Result(total / (measureNanos / 1e9), Stats.of(all));
+        return new Result(total / (measureNanos / 1e9), Stats.of(all), total == 0 ? Double.NaN : cpuMs / total);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** User + system CPU time of a process so far (/proc/PID/stat on Linux). */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()))
+                .toNanos();
     }
 }
