@@ -23,7 +23,7 @@ final class ThroughputBench {
     private static final int[] LEVELS = {1, 4, 8};
     /** Commands one pipelining client keeps in flight. */
     private static final int PIPELINE = 8;
-    /** Unmeasured rounds of the most loaded row that the other build runs before the A/B (see {@link #compare}). */
+    /** Unmeasured rounds of the most loaded row that both hubs of the A/B run before it is measured (see {@link #compare}). */
     private static final int COMPARE_WARM_ROUNDS = 4;
 
     /** One client that drives its own session: one command, then the next. */
@@ -209,7 +209,7 @@ final class ThroughputBench {
      * With {@code -Dbench.compareJar}, the most loaded row (8 sessions, each client pipelining) on this build against
      * another build of the hub: two fresh hubs side by side, warmed alike (the bench's warm-up, then this load for a
      * while: a hub's JIT compiles it first, and that CPU counts as the hub's; an A/A run that compared the hub of the
-     * rows above with a fresh one measured the same build at 1.3-3x the CPU), then measured in turns, A B B A, so a
+     * rows above with a fresh one measured the same build at 1.3-2.2 ms of CPU per command against 0.7-0.9), then measured in turns, A B B A, so a
      * machine that slows down weighs on both. What the rows compare is throughput and the hub JVM's own CPU per
      * command, the part a change of the hub can move.
      */
