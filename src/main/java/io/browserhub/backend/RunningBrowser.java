@@ -38,6 +38,14 @@ public interface RunningBrowser {
     Optional<DevToolsEndpoint> devTools();
 
     /**
+     * The DevTools server the hub may reach this browser's pages through itself, beside Playwright, for its hot path
+     * (page.evaluate): a local Chromium's own. Empty: every command goes through Playwright.
+     */
+    default Optional<DevToolsEndpoint> directDevTools() {
+        return Optional.empty();
+    }
+
+    /**
      * Whether the tabs are the session's own: reopened from session.json at every start, and never fewer than one.
      * A person's own browser (the extension relay) answers false: its tabs are theirs, taken as they are.
      */

@@ -98,4 +98,9 @@ final class LocalBrowser implements RunningBrowser {
     public Optional<DevToolsEndpoint> devTools() {
         return devTools;
     }
+
+    @Override
+    public Optional<DevToolsEndpoint> directDevTools() {
+        return devTools;
+    }
 }

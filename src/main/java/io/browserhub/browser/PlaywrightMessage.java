@@ -21,6 +21,11 @@ public record PlaywrightMessage(String message, String name, String stack) {
         return new PlaywrightMessage(raw, "", "");
     }
 
+    /** An error of the driver's, as Playwright Java words it: for errors the hub meets beside Playwright. */
+    public static String serverError(String message) {
+        return "Error {\n  message='" + message + "\n  name='Error\n  stack='Error: " + message + "\n}";
+    }
+
     /** The first line of the message, trimmed: what a person reads. */
     public String firstLine() {
         int nl = message.indexOf('\n');

@@ -4,8 +4,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.browserhub.session.LiveSession;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * page.evaluate with its result's depth measured in the page, before Playwright serializes it. Too deep a result
@@ -47,12 +55,189 @@ final class DepthCheckedEvaluation {
     /** With an element: the client's function gets it first, as in Playwright's locator.evaluate. */
     private static final String ELEMENT_WRAPPER = TEMPLATE.formatted("element, [source, arg, max]", "element, arg", TOO_DEEP);
 
+    /**
+     * The same evaluation through the hub's own DevTools connection (issue 17): the result comes back as JSON text when
+     * it is plain data ('v' + JSON: null, booleans, strings, finite numbers, arrays and plain objects; undefined counts
+     * as null, as Playwright hands it over), as 'd' when it nests deeper than the limit. Anything else (an exception, a
+     * Date, a Map, a DOM node, -0, NaN, a cycle, ...) is kept in the page ('f') and read back through Playwright with
+     * {@link #TAKE}, so that its conversion and its error are exactly Playwright's. Called with the source, the
+     * argument and the limit.
+     */
+    private static final String DIRECT_FUNCTION = """
+            (async (source, arg, max) => {
+              const keep = (thrown, value) => {
+                Object.defineProperty(globalThis, Symbol.for('browserhub.evaluate'), {value: {thrown, value}, configurable: true, writable: true});
+                return 'f';
+              };
+              let value;
+              try {
+                value = (0, eval)(source);
+                if (typeof value === 'function') value = value(arg);
+                value = await value;
+              } catch (e) {
+                return keep(true, e);
+              }
+              const OTHER = {}, DEEP = {};
+              const path = new Set();
+              const copy = (v, depth) => {
+                if (v === null || v === undefined) return null;
+                switch (typeof v) {
+                  case 'string': if (!v.isWellFormed()) throw OTHER; return v;
+                  case 'boolean': return v;
+                  case 'number': if (!Number.isFinite(v) || Object.is(v, -0)) throw OTHER; return v;
+                  case 'object': break;
+                  default: throw OTHER;
+                }
+                if (depth > max) throw DEEP;
+                if (path.has(v)) throw OTHER;
+                const proto = Object.getPrototypeOf(v);
+                let out;
+                path.add(v);
+                if (Array.isArray(v) && proto === Array.prototype) {
+                  out = new Array(v.length);
+                  for (let i = 0; i < v.length; i++) {
+                    if (!(i in v)) throw OTHER;
+                    out[i] = copy(v[i], depth + 1);
+                  }
+                } else if ((proto === Object.prototype || proto === null) && typeof v.toJSON !== 'function') {
+                  out = Object.create(null);
+                  for (const k of Object.keys(v)) {
+                    if (k === '__proto__') throw OTHER;
+                    out[k] = copy(v[k], depth + 1);
+                  }
+                } else {
+                  throw OTHER;
+                }
+                path.delete(v);
+                return out;
+              };
+              try {
+                return 'v' + JSON.stringify(copy(value, 1));
+              } catch (e) {
+                return e === DEEP ? 'd' : keep(false, value);
+              }
+            })""";
+    private static final String DIRECT_END = ")\n//# sourceURL=browserhub-evaluate";
+    /** Reads back what {@link #DIRECT_FUNCTION} kept, through Playwright: its value, or its exception thrown again. */
+    private static final String TAKE = "() => { const k = Symbol.for('browserhub.evaluate'); const kept = globalThis[k]; delete globalThis[k];"
+            + " if (!kept) throw new Error('the page navigated before the result could be read'); if (kept.thrown) throw kept.value;"
+            + " return kept.value; }";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Number.MAX_SAFE_INTEGER: every integer up to it is exact in a JavaScript number. */
+    private static final long MAX_SAFE_INTEGER = 9007199254740991L;
+
     private DepthCheckedEvaluation() {
     }
 
-    /** The function's result; LIMIT_REACHED when it nests arrays and objects deeper than {@code maxDepth}. */
+    /**
+     * The function's result; LIMIT_REACHED when it nests arrays and objects deeper than {@code maxDepth}. Through the
+     * hub's own DevTools connection when the page has one, through Playwright otherwise: the same result either way.
+     */
+    static Object evaluate(LiveSession live, Page page, String function, Object arg, int maxDepth) {
+        StringBuilder call = new StringBuilder(DIRECT_FUNCTION.length() + function.length() + 256)
+                .append(DIRECT_FUNCTION).append('(').append(literal(function)).append(',');
+        argument(arg, call);
+        call.append(',').append(maxDepth).append(DIRECT_END);
+        Optional<JsonNode> direct = live.evaluateDirectly(page, call.toString());
+        if (direct.isEmpty()) {
+            return evaluate(page, function, arg, maxDepth);
+        }
+        String answer = direct.get().path("result").path("value").asText("");
+        if (answer.startsWith("v")) {
+            try {
+                return plain(JSON.readTree(answer.substring(1)));
+            } catch (IOException e) {
+                throw new IllegalStateException("The page's result could not be read: " + e.getMessage(), e);
+            }
+        }
+        if (answer.equals("d")) {
+            throw tooDeep(maxDepth, null);
+        }
+        if (answer.equals("f")) {
+            return evaluate(page, TAKE, null, maxDepth);
+        }
+        throw new IllegalStateException("The page answered the evaluation with " + direct.get());
+    }
+
+    /** Through Playwright alone. */
     static Object evaluate(Page page, String function, Object arg, int maxDepth) {
         return checked(maxDepth, () -> page.evaluate(WRAPPER, Arrays.asList(function, arg, maxDepth)));
+    }
+
+    /**
+     * The argument as JavaScript source, as Playwright Java hands it to the page: JSON (which is JavaScript since
+     * ES2019, read as JSON.parse would), except that null becomes undefined, at any depth, and a key "__proto__" is
+     * left out (in a literal it would set the object's prototype; Playwright drops it).
+     */
+    private static void argument(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("undefined");
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String comma = "";
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if ("__proto__".equals(e.getKey())) {
+                    continue;
+                }
+                out.append(comma).append(literal(String.valueOf(e.getKey()))).append(':');
+                argument(e.getValue(), out);
+                comma = ",";
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            String comma = "";
+            for (Object item : list) {
+                out.append(comma);
+                argument(item, out);
+                comma = ",";
+            }
+            out.append(']');
+        } else {
+            out.append(literal(value));
+        }
+    }
+
+    /** A string, number or boolean as JavaScript source. */
+    private static String literal(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Parsed JSON as Playwright Java hands a page's value over: an Integer when it fits 32 bits, a Long for other
+     * integers up to 2^53, a Double otherwise (JsValues then treats both ways alike).
+     */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+            return out;
+        }
+        if (node.isArray()) {
+            List<Object> out = new ArrayList<>(node.size());
+            node.forEach(item -> out.add(plain(item)));
+            return out;
+        }
+        if (node.isNumber()) {
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                return node.intValue();
+            }
+            if (node.isIntegralNumber() && node.canConvertToLong() && Math.abs(node.longValue()) <= MAX_SAFE_INTEGER) {
+                return node.longValue();
+            }
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;
     }
 
     /** The same with the element of a locator as the function's first argument (waits for it like Playwright). */

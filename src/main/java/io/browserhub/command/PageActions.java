@@ -171,7 +171,7 @@ public class PageActions implements CommandFamily {
                     Object value = p.has("selector")
                             ? DepthCheckedEvaluation.evaluate(locator(page, p), p.string("function"), p.plain("arg"),
                                     evaluateResultLimit.maxDepth(), p.timeoutMs())
-                            : DepthCheckedEvaluation.evaluate(page, p.string("function"), p.plain("arg"), evaluateResultLimit.maxDepth());
+                            : DepthCheckedEvaluation.evaluate(live, page, p.string("function"), p.plain("arg"), evaluateResultLimit.maxDepth());
                     live.touched();
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("value", evaluateResultLimit.check(JsValues.plain(value)));

@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
@@ -37,6 +38,15 @@ public final class LiveSession {
 
     public String tabId(Page page) {
         return tabs.idOf(page);
+    }
+
+    /**
+     * Evaluates an expression in the page's main frame through the hub's own DevTools connection, beside Playwright:
+     * the DevTools answer ({@code {result: {type, value}}}, its promise awaited, by value). Empty when the page cannot be reached
+     * that way or has no document yet: nothing ran, take Playwright's way.
+     */
+    public Optional<JsonNode> evaluateDirectly(Page page, String expression) {
+        return browser.evaluateDirectly(page, expression);
     }
 
     public TabInfo describe(String tab) {

@@ -352,6 +352,15 @@ final class SessionActor implements InterruptServer {
         }
     }
 
+    @Override
+    public void pumpUntil(BooleanSupplier done, Duration timeout) {
+        SessionBrowser wired = browser;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean() && lostCause == null && !abandon && System.nanoTime() < deadline) {
+            pump(wired, () -> done.getAsBoolean() || abandon, Math.min(PUMP_SLICE_NANOS, deadline - System.nanoTime()));
+        }
+    }
+
     private boolean hasInterrupt() {
         return scheduler.hasInterrupt();
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import io.browserhub.observability.LogText;
@@ -41,6 +42,7 @@ final class SessionBrowser {
     private final PageEvents pageEvents;
     private final LiveSession live;
     private final AddOns addOns;
+    private final PageLanes lanes;
     private volatile List<TabInfo> tabSnapshot = List.of();
     /** By DevTools target id: the tab id, for doors that speak in targets (the CDP door's lease checks). Any thread. */
     private volatile Map<String, String> tabsByTarget = Map.of();
@@ -61,6 +63,7 @@ final class SessionBrowser {
         this.dialogs = new Dialogs(sessionId, events, interrupts, dialogTimeout);
         this.screencasts = new Screencasts(context);
         this.pageEvents = new PageEvents(sessionId, events, tabs, context, paths.downloads());
+        this.lanes = new PageLanes(sessionId, browser.directDevTools(), browser::wake, interrupts);
         this.live = new LiveSession(sessionId, paths, this);
     }
 
@@ -120,6 +123,7 @@ final class SessionBrowser {
         tabsDirty = true;
         page.onClose(p -> {
             screencasts.tabClosed(p);
+            lanes.forget(p);
             titles.forget(p);
             String closed = tabs.remove(p);
             if (closed != null) {
@@ -169,6 +173,14 @@ final class SessionBrowser {
 
     RunningBrowser running() {
         return browser;
+    }
+
+    /** See {@link PageLanes#evaluate}; empty when the page is not reachable directly. */
+    Optional<com.fasterxml.jackson.databind.JsonNode> evaluateDirectly(Page page, String expression) {
+        if (!lanes.available()) {
+            return Optional.empty();
+        }
+        return lanes.evaluate(page, titles.learnTargetId(page), expression);
     }
 
     /** The tab of a DevTools target id as last seen (null: not one of the session's tabs): any thread. */
@@ -273,6 +285,7 @@ final class SessionBrowser {
     void close(boolean graceful, String reason) {
         addOns.detachAll(live, graceful);
         screencasts.endAll(reason);
+        lanes.closeAll();
         browser.close(graceful);
     }
 }

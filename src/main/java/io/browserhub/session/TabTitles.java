@@ -51,6 +51,12 @@ final class TabTitles {
         }
     }
 
+    /** The page's DevTools target id, learnt now if it was not yet; null when the page closed. Not from an event callback. */
+    String learnTargetId(Page page) {
+        track(page);
+        return targetIds.get(page);
+    }
+
     /** The page's DevTools target id, when it has been learnt (null before the first look at the titles). */
     String targetId(Page page) {
         return targetIds.get(page);
