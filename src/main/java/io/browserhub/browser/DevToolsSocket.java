@@ -73,12 +73,12 @@ public final class DevToolsSocket implements AutoCloseable {
         out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String status = line(in);
+        String status = WebSocketFrames.line(in);
         if (!status.startsWith("HTTP/1.1 101")) {
             throw new IOException("DevTools refused the WebSocket for " + path + ": " + status);
         }
         String accept = null;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        for (String header = WebSocketFrames.line(in); !header.isEmpty(); header = WebSocketFrames.line(in)) {
             if (header.regionMatches(true, 0, "Sec-WebSocket-Accept:", 0, 21)) {
                 accept = header.substring(21).trim();
             }
@@ -97,50 +97,16 @@ public final class DevToolsSocket implements AutoCloseable {
         }
     }
 
-    private static String line(DataInputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new EOFException("DevTools closed the connection during the WebSocket upgrade");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
-    }
-
     /** Sends one text message from the calling thread; IOException once the connection is gone. Any thread. */
     public void send(byte[] text) throws IOException {
-        frame(0x1, text);
+        frame(WebSocketFrames.TEXT, text);
     }
 
     private void frame(int opcode, byte[] payload) throws IOException {
         if (closed) {
             throw new IOException("the DevTools connection is closed");
         }
-        int n = payload.length;
-        int head = n < 126 ? 2 : n < 65536 ? 4 : 10;
-        byte[] frame = new byte[head + 4 + n];
-        frame[0] = (byte) (0x80 | opcode);
-        if (n < 126) {
-            frame[1] = (byte) (0x80 | n);
-        } else if (n < 65536) {
-            frame[1] = (byte) (0x80 | 126);
-            frame[2] = (byte) (n >>> 8);
-            frame[3] = (byte) n;
-        } else {
-            frame[1] = (byte) (0x80 | 127);
-            for (int i = 0; i < 8; i++) {
-                frame[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
-            }
-        }
-        int mask = ThreadLocalRandom.current().nextInt();
-        byte[] m = {(byte) (mask >>> 24), (byte) (mask >>> 16), (byte) (mask >>> 8), (byte) mask};
-        System.arraycopy(m, 0, frame, head, 4);
-        for (int i = 0; i < n; i++) {
-            frame[head + 4 + i] = (byte) (payload[i] ^ m[i & 3]);
-        }
+        byte[] frame = WebSocketFrames.clientFrame(opcode, payload);
         synchronized (this) {
             out.write(frame);
             out.flush();
@@ -152,32 +118,18 @@ public final class DevToolsSocket implements AutoCloseable {
         try {
             ByteArrayOutputStream message = new ByteArrayOutputStream(512);
             while (!closed) {
-                int b0 = in.readUnsignedByte();
-                int b1 = in.readUnsignedByte();
-                boolean fin = (b0 & 0x80) != 0;
-                int opcode = b0 & 0x0F;
-                long length = b1 & 0x7F;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
-                }
-                if ((b1 & 0x80) != 0 || length < 0 || length + message.size() > MAX_MESSAGE_BYTES) {
-                    throw new IOException("a frame the hub does not take (masked, or larger than " + MAX_MESSAGE_BYTES + " bytes)");
-                }
-                byte[] payload = new byte[(int) length];
-                in.readFully(payload);
-                switch (opcode) {
-                    case 0x0, 0x1, 0x2 -> {
-                        message.write(payload);
-                        if (fin) {
+                WebSocketFrames.Frame frame = WebSocketFrames.read(in, MAX_MESSAGE_BYTES - message.size());
+                switch (frame.opcode()) {
+                    case WebSocketFrames.CONTINUATION, WebSocketFrames.TEXT, WebSocketFrames.BINARY -> {
+                        message.write(frame.payload());
+                        if (frame.fin()) {
                             byte[] whole = message.toByteArray();
                             message.reset();
                             messages.accept(whole);
                         }
                     }
-                    case 0x8 -> throw new EOFException("DevTools closed the connection");
-                    case 0x9 -> frame(0xA, payload);
+                    case WebSocketFrames.CLOSE -> throw new EOFException("DevTools closed the connection");
+                    case WebSocketFrames.PING -> frame(WebSocketFrames.PONG, frame.payload());
                     default -> {
                         // a pong: nothing was pinged
                     }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.session.LiveSession;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +92,8 @@ final class DepthCheckedEvaluation {
                 let out;
                 path.add(v);
                 if (Array.isArray(v) && proto === Array.prototype) {
-                  out = new Array(v.length);
+                  // without a prototype: a page's Array.prototype.toJSON (Prototype.js has one) cannot change the JSON
+                  out = Object.setPrototypeOf(new Array(v.length), null);
                   for (let i = 0; i < v.length; i++) {
                     if (!(i in v)) throw OTHER;
                     out[i] = copy(v[i], depth + 1);
@@ -123,8 +122,6 @@ final class DepthCheckedEvaluation {
             + " if (!kept) throw new Error('the page navigated before the result could be read'); if (kept.thrown) throw kept.value;"
             + " return kept.value; }";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Number.MAX_SAFE_INTEGER: every integer up to it is exact in a JavaScript number. */
-    private static final long MAX_SAFE_INTEGER = 9007199254740991L;
 
     private DepthCheckedEvaluation() {
     }
@@ -145,7 +142,8 @@ final class DepthCheckedEvaluation {
         String answer = direct.get().path("result").path("value").asText("");
         if (answer.startsWith("v")) {
             try {
-                return plain(JSON.readTree(answer.substring(1)));
+                // Integers and Doubles, as Playwright Java hands a page's numbers over: JsValues treats both ways alike
+                return JsonArguments.plain(JSON.readTree(answer.substring(1)));
             } catch (IOException e) {
                 throw new IllegalStateException("The page's result could not be read: " + e.getMessage(), e);
             }
@@ -207,38 +205,6 @@ final class DepthCheckedEvaluation {
         }
     }
 
-    /**
-     * Parsed JSON as Playwright Java hands a page's value over: an Integer when it fits 32 bits, a Long for other
-     * integers up to 2^53, a Double otherwise (JsValues then treats both ways alike).
-     */
-    private static Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            List<Object> out = new ArrayList<>(node.size());
-            node.forEach(item -> out.add(plain(item)));
-            return out;
-        }
-        if (node.isNumber()) {
-            if (node.isIntegralNumber() && node.canConvertToInt()) {
-                return node.intValue();
-            }
-            if (node.isIntegralNumber() && node.canConvertToLong() && Math.abs(node.longValue()) <= MAX_SAFE_INTEGER) {
-                return node.longValue();
-            }
-            return node.doubleValue();
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return null;
-    }
 
     /** The same with the element of a locator as the function's first argument (waits for it like Playwright). */
     static Object evaluate(Locator element, String function, Object arg, int maxDepth, double timeoutMs) {

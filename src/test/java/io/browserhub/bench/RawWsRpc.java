@@ -1,5 +1,6 @@
 package io.browserhub.bench;
 
+import io.browserhub.browser.WebSocketFrames;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.browserhub.support.HubProcess;
 import io.browserhub.support.RpcClient;
@@ -50,7 +51,7 @@ final class RawWsRpc implements AutoCloseable {
     long send(String method, Map<String, Object> params) {
         try {
             long id = ++ids;
-            WireFormat.write(out, WireFormat.TEXT, RpcClient.JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params)));
+            WireFormat.write(out, WebSocketFrames.TEXT, RpcClient.JSON.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params)));
             return id;
         } catch (IOException e) {
             throw new IllegalStateException(method + ": " + e, e);
@@ -79,19 +80,19 @@ final class RawWsRpc implements AutoCloseable {
     private byte[] receive() throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream(256);
         while (true) {
-            WireFormat.Frame frame = WireFormat.read(in);
+            WebSocketFrames.Frame frame = WireFormat.read(in);
             switch (frame.opcode()) {
-                case WireFormat.TEXT, WireFormat.CONTINUATION -> {
+                case WebSocketFrames.TEXT, WebSocketFrames.CONTINUATION -> {
                     message.write(frame.payload());
                     if (frame.fin()) {
                         return message.toByteArray();
                     }
                 }
-                case WireFormat.PING -> WireFormat.write(out, WireFormat.PONG, frame.payload());
-                case WireFormat.PONG -> {
+                case WebSocketFrames.PING -> WireFormat.write(out, WebSocketFrames.PONG, frame.payload());
+                case WebSocketFrames.PONG -> {
                     // an answer to nothing we sent: ignored
                 }
-                case WireFormat.CLOSE -> throw new IOException("the hub closed the WebSocket");
+                case WebSocketFrames.CLOSE -> throw new IOException("the hub closed the WebSocket");
                 default -> {
                     // a binary screencast frame: not subscribed to here, and not an answer
                 }

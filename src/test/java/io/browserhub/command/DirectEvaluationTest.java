@@ -72,6 +72,10 @@ class DirectEvaluationTest {
         CASES.add(new Object[] {NESTED, MAX});
         CASES.add(new Object[] {NESTED, MAX + 1});
         CASES.add(new Object[] {"(n) => { const root = []; let c = root; for (let i = 1; i < n; i++) { const d = []; c.push(d); c = d; } return root; }", 5000});
+        // a page that changed how its arrays and objects turn into JSON (Prototype.js gives arrays a toJSON)
+        CASES.add(new Object[] {"() => { Array.prototype.toJSON = function () { return 'changed'; }; return [1, [2], {a: [3]}]; }", null});
+        CASES.add(new Object[] {"() => { Object.prototype.toJSON = function () { return 'changed'; }; return [{a: 1}, [2]]; }", null});
+        CASES.add(new Object[] {"() => { delete Array.prototype.toJSON; delete Object.prototype.toJSON; return [{a: 1}, [2]]; }", null});
         // last: the page goes away under a call that waits for it
         CASES.add(new Object[] {"() => { location.reload(); return new Promise(() => {}); }", null});
     }

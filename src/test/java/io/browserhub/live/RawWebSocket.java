@@ -1,5 +1,6 @@
 package io.browserhub.live;
 
+import io.browserhub.browser.WebSocketFrames;
 import io.browserhub.support.WireFormat;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -31,17 +32,17 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     void sendText(String text) throws IOException {
-        WireFormat.write(out, WireFormat.TEXT, text.getBytes(StandardCharsets.UTF_8));
+        WireFormat.write(out, WebSocketFrames.TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The next text message; pings and pongs are skipped, null when the server closed. */
     String readText() throws IOException {
         while (true) {
-            WireFormat.Frame frame = WireFormat.read(in);
-            if (frame.opcode() == WireFormat.CLOSE) {
+            WebSocketFrames.Frame frame = WireFormat.read(in);
+            if (frame.opcode() == WebSocketFrames.CLOSE) {
                 return null;
             }
-            if (frame.opcode() == WireFormat.TEXT) {
+            if (frame.opcode() == WebSocketFrames.TEXT) {
                 if (!frame.fin()) {
                     throw new IOException("fragmented messages are not expected from the hub");
                 }
