@@ -4,6 +4,7 @@ import io.browserhub.config.HubConfig;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.observability.LingeringWorker;
+import io.browserhub.observability.LogText;
 import io.browserhub.session.Session;
 import io.browserhub.session.SessionRegistry;
 import jakarta.annotation.PreDestroy;
@@ -169,7 +170,7 @@ public class ActivityLog {
                 files(session).append(lines);
             }
         } catch (NoSuchFileException e) {
-            LOG.debugf("Session %s: its directory is gone, %d activity lines dropped", session.id(), lines.size());
+            LOG.debugf("Session %s: its directory is gone, %d activity lines dropped", LogText.escape(session.id()), lines.size());
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Cannot append to %s: %s", session.paths().activityLog(), e.getMessage());
         }

@@ -397,7 +397,8 @@ final class SessionActor implements InterruptServer {
                 scheduler.park(task, task.later.nextPollNanos(System.nanoTime()));
             }
         } catch (Throwable e) {
-            task.future.completeExceptionally(classify(e));
+            Throwable overdue = task.overdue;
+            task.future.completeExceptionally(overdue != null ? overdue : classify(e));
         } finally {
             current = outer;
         }
@@ -449,11 +450,12 @@ final class SessionActor implements InterruptServer {
         }
         hungTab = task.options.tab() != null ? task.options.tab() : activeTab();
         hungMethod = task.options.method();
+        task.overdue = new HubException(ErrorCode.TIMEOUT, "The command ran " + ranMs
+                + " ms, past its limit: the page is stuck (a script that never returns?). Session \"" + sessionId
+                + "\" restarts its browser on the next command, on the same profile, with that tab blank.", Map.of("ranMs", ranMs));
         // retire this actor before answering, so the caller's next command already goes to a fresh browser
         markLost("a command got stuck in the page for " + ranMs + " ms");
-        task.future.completeExceptionally(new HubException(ErrorCode.TIMEOUT, "The command ran " + ranMs
-                + " ms, past its limit: the page is stuck (a script that never returns?). Session \"" + sessionId
-                + "\" restarts its browser on the next command, on the same profile, with that tab blank.", Map.of("ranMs", ranMs)));
+        task.future.completeExceptionally(task.overdue);
         LOG.warnf("Session %s: a command is stuck after %d ms; ending its browser", sessionId, ranMs);
         r.kill("a command got stuck");
     }

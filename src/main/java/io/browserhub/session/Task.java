@@ -13,6 +13,11 @@ final class Task<T> {
     /** While it waits for something in the page: what it waits for, and when to look again. */
     Later<T> later;
     long pollAtNanos;
+    /**
+     * Set by the watchdog before it ends the browser under a command past its limit: the command's answer, whichever
+     * thread gets to answer first (the actor may notice the loss before the watchdog answers).
+     */
+    volatile Throwable overdue;
 
     Task(SessionWork<T> work, WorkOptions options) {
         this.work = work;
