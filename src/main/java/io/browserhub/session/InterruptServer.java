@@ -14,7 +14,7 @@ interface InterruptServer {
 
     /**
      * Lets Playwright deliver events (a dialog's among them, whose callback then serves the answer) until {@code done},
-     * the timeout, or the end of the browser; runs no interrupting work itself: a dialog answer that comes before its
+     * the timeout, or the loss of the browser; runs no interrupting work itself: a dialog answer that comes before its
      * dialog waits for it, as it does while a command waits inside Playwright. Returns at once when woken and done.
      */
     void pumpUntil(BooleanSupplier done, Duration timeout);

@@ -352,12 +352,17 @@ final class SessionActor implements InterruptServer {
         }
     }
 
+    /**
+     * Like a command waiting inside Playwright: only the command's end or the browser's stops it. A stop, even the
+     * hub's shutdown, lets the current command finish; a browser ended under it (a deleted session, a stop past its
+     * grace, the watchdog) ends the wait through the loss or the page's closed connection.
+     */
     @Override
     public void pumpUntil(BooleanSupplier done, Duration timeout) {
         SessionBrowser wired = browser;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean() && lostCause == null && !abandon && System.nanoTime() < deadline) {
-            pump(wired, () -> done.getAsBoolean() || abandon, Math.min(PUMP_SLICE_NANOS, deadline - System.nanoTime()));
+        while (!done.getAsBoolean() && lostCause == null && running.alive() && System.nanoTime() < deadline) {
+            pump(wired, done, Math.min(PUMP_SLICE_NANOS, deadline - System.nanoTime()));
         }
     }
 
