@@ -205,7 +205,6 @@ final class DepthCheckedEvaluation {
         }
     }
 
-
     /** The same with the element of a locator as the function's first argument (waits for it like Playwright). */
     static Object evaluate(Locator element, String function, Object arg, int maxDepth, double timeoutMs) {
         return checked(maxDepth, () -> element.evaluate(ELEMENT_WRAPPER, Arrays.asList(function, arg, maxDepth),

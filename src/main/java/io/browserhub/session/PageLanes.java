@@ -83,7 +83,7 @@ final class PageLanes {
         try {
             response = answer.join();
         } catch (CompletionException e) {
-            lanes.remove(page);
+            forget(page); // a write that failed leaves a socket its reader may not have noticed: close it
             throw new PlaywrightException(CLOSED + " (" + e.getCause().getMessage() + ")");
         }
         JsonNode error = response.get("error");

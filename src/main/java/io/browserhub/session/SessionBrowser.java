@@ -1,5 +1,6 @@
 package io.browserhub.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -176,7 +177,7 @@ final class SessionBrowser {
     }
 
     /** See {@link PageLanes#evaluate}; empty when the page is not reachable directly. */
-    Optional<com.fasterxml.jackson.databind.JsonNode> evaluateDirectly(Page page, String expression) {
+    Optional<JsonNode> evaluateDirectly(Page page, String expression) {
         if (!lanes.available()) {
             return Optional.empty();
         }
