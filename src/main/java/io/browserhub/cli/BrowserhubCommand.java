@@ -29,7 +29,7 @@ public final class BrowserhubCommand implements Callable<Integer> {
      * 10-20 ms per command at a cold start, so a run builds only the command it was given.
      */
     private static final List<Map.Entry<String, Class<?>>> COMMANDS = List.of(
-            Map.entry("serve", ServeCommand.class),
+            Map.entry(ServeCommand.NAME, ServeCommand.class),
             Map.entry("sessions", SessionsCommand.class),
             Map.entry("open", OpenCommand.class),
             Map.entry("stop", StopCommand.class),
