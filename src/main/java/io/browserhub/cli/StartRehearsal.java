@@ -44,10 +44,15 @@ public class StartRehearsal {
         int code = 0;
         try {
             String token = System.getProperty("browserhub.auth.token");
-            int port = server.getPort();
-            for (int attempt = 1; !get(port, "/q/health/ready", token).contains("\"UP\""); attempt++) {
+            int port;
+            for (int attempt = 1; ; attempt++) {
+                // -1 for a moment: Quarkus fires this event on the event loop before its main thread records the port
+                port = server.getPort();
+                if (port > 0 && get(port, "/q/health/ready", token).contains("\"UP\"")) {
+                    break;
+                }
                 if (attempt == READY_ATTEMPTS) {
-                    throw new IOException("the hub did not become ready");
+                    throw new IOException("the hub did not become ready (port " + port + ")");
                 }
                 Thread.sleep(50);
             }
