@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -53,8 +54,9 @@ class LauncherIT {
     @Test
     void theFirstStartAfterABuildRecordsAClassArchiveThatLaterStartsLoadFrom() throws Exception {
         assumeTrue(Runtime.version().feature() < 25, "this JVM records an AOT cache instead: the next test");
-        String refused = dynamicArchiveRefusal();
-        assumeTrue(refused == null, () -> "this JVM records no class archive at all (" + JAVA + "): " + refused);
+        // what the launcher does for the hub on this JVM: a static archive
+        String refused = archiveRefusal("-XX:SharedArchiveFile=", "-Xshare:dump");
+        assumeTrue(refused == null, () -> "this JVM records no static class archive (" + JAVA + "): " + refused);
         Path classes = tmp.resolve("classes.log");
 
         String first = serve(JAVA, "-Xlog:class+load:file=" + classes);
@@ -90,8 +92,9 @@ class LauncherIT {
 
     @Test
     void aClientCommandRecordsAnArchiveOfItsOwnOncePerBuildAndJvm() throws Exception {
-        String refused = dynamicArchiveRefusal();
-        assumeTrue(refused == null, () -> "this JVM records no class archive at all (" + JAVA + "): " + refused);
+        // what the launcher does for a client command: a dynamic archive
+        String refused = archiveRefusal("-XX:ArchiveClassesAtExit=");
+        assumeTrue(refused == null, () -> "this JVM records no dynamic class archive (" + JAVA + "): " + refused);
         Path cliArchive = build.resolve("browserhub-cli.jsa");
         Path recorder = build.resolve("browserhub-cli.jsa.java");
         Path classes = tmp.resolve("cli-classes.log");
@@ -169,10 +172,13 @@ class LauncherIT {
         }
     }
 
-    /** Why this JVM records no dynamic archive of a trivial run, or null when it does. */
-    private String dynamicArchiveRefusal() throws Exception {
+    /** Why this JVM records no archive of a trivial run (at {@code pathOption}, with these other options), or null when it does. */
+    private String archiveRefusal(String pathOption, String... otherOptions) throws Exception {
         Path probe = tmp.resolve("probe.jsa");
-        Cli.Run java = Cli.withEnv(Map.of()).runCommand(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + probe, "-version"));
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(List.of(otherOptions));
+        command.addAll(List.of(pathOption + probe, "-version"));
+        Cli.Run java = Cli.withEnv(Map.of()).runCommand(command);
         return java.exitCode() == 0 && Files.exists(probe) && Files.size(probe) > 0 ? null : java.toString();
     }
 
