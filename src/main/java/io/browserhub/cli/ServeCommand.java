@@ -4,8 +4,8 @@ import io.quarkus.runtime.Quarkus;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
