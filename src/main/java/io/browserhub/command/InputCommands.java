@@ -25,29 +25,33 @@ public class InputCommands implements CommandFamily {
     public void register(MethodTable.Builder t) {
         t.page("input.mouse", Access.DRIVE, "A mouse event at viewport coordinates (CSS pixels).", "{}",
                 (live, p) -> {
-                    Mouse mouse = live.page(p.tab()).mouse();
+                    Page page = live.page(p.tab());
+                    Mouse mouse = page.mouse();
                     String action = p.choice("action", null, List.of("move", "down", "up", "click", "wheel"));
                     double x = p.number("x", 0);
                     double y = p.number("y", 0);
                     MouseButton button = MouseButton.valueOf(p.choice("button", "left", List.of("left", "right", "middle")).toUpperCase(Locale.ROOT));
                     int clicks = p.integer("clickCount", 1);
-                    switch (action) {
-                        case "move" -> mouse.move(x, y);
-                        case "down" -> {
-                            mouse.move(x, y);
-                            mouse.down(new Mouse.DownOptions().setButton(button).setClickCount(clicks));
+                    // a person's click on a popup's "Done" may close it while the event is acknowledged
+                    SelfClosingInput.deliver(live.context(), page, null, () -> {
+                        switch (action) {
+                            case "move" -> mouse.move(x, y);
+                            case "down" -> {
+                                mouse.move(x, y);
+                                mouse.down(new Mouse.DownOptions().setButton(button).setClickCount(clicks));
+                            }
+                            case "up" -> {
+                                mouse.move(x, y);
+                                mouse.up(new Mouse.UpOptions().setButton(button).setClickCount(clicks));
+                            }
+                            case "click" -> mouse.click(x, y, new Mouse.ClickOptions().setButton(button).setClickCount(clicks));
+                            case "wheel" -> {
+                                mouse.move(x, y);
+                                mouse.wheel(p.number("dx", 0), p.number("dy", 0));
+                            }
+                            default -> throw HubException.invalidParams("Unknown mouse action " + action);
                         }
-                        case "up" -> {
-                            mouse.move(x, y);
-                            mouse.up(new Mouse.UpOptions().setButton(button).setClickCount(clicks));
-                        }
-                        case "click" -> mouse.click(x, y, new Mouse.ClickOptions().setButton(button).setClickCount(clicks));
-                        case "wheel" -> {
-                            mouse.move(x, y);
-                            mouse.wheel(p.number("dx", 0), p.number("dy", 0));
-                        }
-                        default -> throw HubException.invalidParams("Unknown mouse action " + action);
-                    }
+                    });
                     live.touched();
                     return Map.of();
                 },
@@ -67,11 +71,13 @@ public class InputCommands implements CommandFamily {
                         keyboard.insertText(p.string("text"));
                     } else {
                         String key = p.string("key");
-                        switch (action) {
-                            case "press" -> keyboard.press(key);
-                            case "down" -> keyboard.down(key);
-                            default -> keyboard.up(key);
-                        }
+                        SelfClosingInput.deliver(live.context(), page, null, () -> {
+                            switch (action) {
+                                case "press" -> keyboard.press(key);
+                                case "down" -> keyboard.down(key);
+                                default -> keyboard.up(key);
+                            }
+                        });
                     }
                     live.touched();
                     return new KeyResult(secret);

@@ -82,7 +82,8 @@ public class PageActions implements CommandFamily {
                     if (p.has("modifiers")) {
                         options.setModifiers(modifiers(p.strings("modifiers")));
                     }
-                    return act(live, p, false, (locator, left) -> locator.click(options.setTimeout(left)));
+                    return act(live, p, false, (locator, left) -> SelfClosingInput.deliver(live.context(), locator.page(),
+                            SelfClosingInput.CLICK_PERFORMED, () -> locator.click(options.setTimeout(left))));
                 },
                 SELECTOR, opt("button", ParamType.STRING, "left (default), right or middle."),
                 opt("clickCount", ParamType.INTEGER, "2 for a double click.").range(1, 10),
@@ -107,9 +108,11 @@ public class PageActions implements CommandFamily {
         t.waiting("page.press", Access.DRIVE, "Presses a key or chord such as \"Enter\" or \"Control+A\".", "{}",
                 (live, p) -> {
                     if (p.has("selector")) {
-                        return act(live, p, false, (locator, left) -> locator.press(p.string("key"), new Locator.PressOptions().setTimeout(left)));
+                        return act(live, p, false, (locator, left) -> SelfClosingInput.deliver(live.context(), locator.page(),
+                                SelfClosingInput.PRESS_PERFORMED, () -> locator.press(p.string("key"), new Locator.PressOptions().setTimeout(left))));
                     } else {
-                        live.page(p.tab()).keyboard().press(p.string("key"));
+                        Page page = live.page(p.tab());
+                        SelfClosingInput.deliver(live.context(), page, null, () -> page.keyboard().press(p.string("key")));
                     }
                     return DONE;
                 },

@@ -67,6 +67,34 @@ class TabsAndInputTest {
         assertEquals(TestPages.url("links.html"), browser.url());
     }
 
+    /**
+     * Input whose own effect closes its popup. Playwright fails many such calls with "Target page, context or browser
+     * has been closed" although the input was delivered (plain Playwright Java here: a click with Shift held 31 of 40,
+     * Enter on the focused button 35 of 40; a plain click about 1 in 40); the hub answers each as done.
+     */
+    @Test
+    void inputThatClosesItsOwnPopupIsDone() {
+        closeAllTabsButOne();
+        browser.open("links.html");
+        String opener = activeTab().get("id").asText();
+        List<Runnable> closingInputs = List.of(
+                () -> browser.call("page.click", Map.of("selector", "#done", "modifiers", List.of("Shift"))),
+                () -> browser.call("page.press", Map.of("selector", "#done", "key", "Enter")),
+                () -> {
+                    browser.eval("() => document.querySelector('#done').focus()");
+                    assertFalse(browser.call("input.key", Map.of("action", "press", "key", "Enter")).get("secret").asBoolean());
+                });
+        for (int round = 0; round < 12; round++) {
+            browser.call("page.click", Map.of("selector", "#sign-in"));
+            awaitTabs(2);
+            browser.call("page.waitFor", Map.of("selector", "#done"));
+            closingInputs.get(round % closingInputs.size()).run();
+            awaitTabs(1);
+            assertEquals(opener, activeTab().get("id").asText(), "round " + round);
+        }
+        assertEquals(TestPages.url("links.html"), browser.url());
+    }
+
     @Test
     void newActivateAndCloseTabs() {
         closeAllTabsButOne();
