@@ -56,12 +56,9 @@ final class ThroughputBench {
         try (HubProcess hub = bench.startHub("tp-hub", Map.of())) {
             bench.warm(hub);
             for (int i = 0; i < max; i++) {
-                RpcClient ws = Bench.ws(hub);
-                clients.add(ws);
-                ws.call("session.create", Map.of("id", "tp-" + i));
-                ws.call("page.goto", Map.of("session", "tp-" + i, "url", url));
-                rawClients.add(new RawWsRpc(hub.baseUri()));
+                clients.add(Bench.ws(hub));
             }
+            openSessions(hub, clients.get(0), max, url, rawClients);
             Result[] hubResults = new Result[LEVELS.length];
             Result[] rawResults = new Result[LEVELS.length];
             Result[] directResults = new Result[LEVELS.length];
@@ -129,6 +126,15 @@ final class ThroughputBench {
         }
         // after this hub and the in-process browsers are gone: the A/B hubs have the machine to themselves
         compare(url, directAtMost);
+    }
+
+    /** Sessions tp-0 … tp-(n-1) on {@code url}, created through {@code ws}, and a minimal client for each, added to {@code raws}. */
+    private static void openSessions(HubProcess hub, RpcClient ws, int n, String url, List<RawWsRpc> raws) throws Exception {
+        for (int i = 0; i < n; i++) {
+            ws.call("session.create", Map.of("id", "tp-" + i));
+            ws.call("page.goto", Map.of("session", "tp-" + i, "url", url));
+            raws.add(new RawWsRpc(hub.baseUri()));
+        }
     }
 
     /** One driver per session tp-0 … tp-(n-1): {@code send} gives session i's page.evaluate(() => 1) to its client. */
@@ -226,11 +232,7 @@ final class ThroughputBench {
             for (HubProcess hub : List.of(a, b)) {
                 bench.warm(hub);
                 try (RpcClient ws = Bench.ws(hub)) {
-                    for (int i = 0; i < n; i++) {
-                        ws.call("session.create", Map.of("id", "tp-" + i));
-                        ws.call("page.goto", Map.of("session", "tp-" + i, "url", url));
-                        (hub == a ? mine : theirs).add(new RawWsRpc(hub.baseUri()));
-                    }
+                    openSessions(hub, ws, n, url, hub == a ? mine : theirs);
                 }
             }
             for (int round = 0; round < COMPARE_WARM_ROUNDS; round++) {
