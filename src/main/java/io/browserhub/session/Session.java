@@ -126,6 +126,9 @@ public final class Session implements EvictionPolicy.Candidate {
     public <T> Optional<CompletableFuture<T>> ifRunning(SessionWork<T> work) {
         SessionActor target;
         synchronized (this) {
+            if (deleted) {
+                return Optional.empty(); // its browser is being ended
+            }
             target = liveActor();
         }
         if (target == null || state != SessionState.RUNNING) {
@@ -252,13 +255,13 @@ public final class Session implements EvictionPolicy.Candidate {
             if (current == null || current.terminated().isDone()) {
                 return CompletableFuture.completedFuture(null);
             }
-            current.discard();
+            // stopping before the browser is ended (which takes a moment): no one sees a deleted session running
             if (state != SessionState.STOPPING) {
                 setState(SessionState.STOPPING, StopReason.STOPPED.wire());
             }
+            current.discard();
         }
         return current.terminated();
-
     }
 
     /** At load: the session's record was unreadable, so it is listed but never started. */

@@ -88,6 +88,45 @@ class ScreencastTest {
         }
     }
 
+    /**
+     * A viewer whose connection closes while a session it watches is being deleted: everything else it had ends with
+     * its connection all the same (its cast of another session, its control of it), and the hub logs no error.
+     */
+    @Test
+    void aViewerThatLeavesWhileItsSessionIsDeletedLeavesNothingBehind() throws Exception {
+        try (RpcClient agent = Hub.connect(); RpcClient other = Hub.connect()) {
+            for (String id : List.of("cast-gone", "cast-kept")) {
+                agent.call("session.ensure", Map.of("id", id));
+                agent.call("page.goto", Map.of("session", id, "url", TestPages.url("animation.html")));
+            }
+            RpcClient viewer = Hub.connect();
+            viewer.call("screencast.start", Map.of("session", "cast-gone"));
+            viewer.call("screencast.start", Map.of("session", "cast-kept"));
+            viewer.call("control.acquire", Map.of("session", "cast-kept"));
+            assertEquals(1, viewers(agent, "cast-kept"));
+
+            CompletableFuture<JsonNode> deleting = agent.send("session.delete", Map.of("id", "cast-gone"));
+            Thread.sleep(50); // the deletion is under way: the browser is being ended
+            viewer.close();
+            assertTrue(deleting.join().has("result"), "deleted: " + deleting.join());
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((viewers(agent, "cast-kept") > 0 || !agent.call("session.get", Map.of("id", "cast-kept")).get("controller").isNull())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, viewers(agent, "cast-kept"), "the cast of the other session lost its viewer");
+            assertTrue(agent.call("session.get", Map.of("id", "cast-kept")).get("controller").isNull(), "the viewer's control ended");
+            assertTrue(other.call("control.acquire", Map.of("session", "cast-kept")).has("holder"), "another client takes control without force");
+            agent.call("session.delete", Map.of("id", "cast-kept"));
+        }
+    }
+
+    private static long viewers(RpcClient agent, String session) {
+        JsonNode stats = agent.call("hub.info").get("screencast").get("sessions").get(session);
+        return stats == null ? 0 : stats.get("viewers").asLong();
+    }
+
     @Test
     void aNewViewerOfAStaticPageGetsAFrameAtOnceAndBase64WorksToo() throws Exception {
         try (RpcClient agent = Hub.connect(); RpcClient first = Hub.connect(); RpcClient late = Hub.connect()) {

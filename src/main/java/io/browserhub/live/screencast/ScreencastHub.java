@@ -9,13 +9,13 @@ import io.browserhub.live.Notification;
 import io.browserhub.observability.LogText;
 import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.Session;
-import io.browserhub.session.SessionState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +53,12 @@ public class ScreencastHub implements HubInfoSection {
         Client client = event.client();
         sinks.remove(client.id());
         for (Session session : List.copyOf(sessionsById.values())) {
-            stop(client, session);
+            try {
+                stop(client, session);
+            } catch (RuntimeException e) {
+                // the other sessions' casts, and the other observers of this disconnection, must still hear of it
+                LOG.warnf(e, "Stopping the screencasts of %s, session %s", LogText.escape(client.toString()), LogText.escape(session.id()));
+            }
         }
     }
 
@@ -105,14 +110,19 @@ public class ScreencastHub implements HubInfoSection {
             return CompletableFuture.completedFuture(Map.of("stopped", false));
         }
         session.viewerLeft();
-        if (!cast.hasViewers() && session.state() == SessionState.RUNNING) {
-            return session.execute(live -> {
+        if (!cast.hasViewers()) {
+            // only a running browser has a cast to stop: never start one for this, nor count it as activity (a
+            // session being deleted has its browser ended anyway)
+            Optional<CompletableFuture<Map<String, Object>>> stopping = session.ifRunning(live -> {
                 // a viewer may have joined while this waited in the queue
                 if (!cast.hasViewers()) {
                     live.stopScreencast(cast.fixedTab);
                 }
                 return Map.<String, Object>of("stopped", true);
             });
+            if (stopping.isPresent()) {
+                return stopping.get();
+            }
         }
         return CompletableFuture.completedFuture(Map.of("stopped", true));
     }
