@@ -1,0 +1,90 @@
+package io.browserhub.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.browserhub.browser.WebSocketFrames;
+import io.browserhub.support.Hub;
+import io.browserhub.support.RpcClient;
+import io.browserhub.support.WireFormat;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that vanishes without closing its WebSocket (a killed agent, a laptop that lost its network: the peer's
+ * TCP stack resets the connection) is an everyday event for the hub, not an error: no ERROR or WARN line, no stack
+ * trace in the hub's log; and what the client held ends with its connection as for any other.
+ */
+@QuarkusTest
+class VanishedClientTest {
+
+    @Test
+    void aClientWhoseConnectionIsResetLeavesNoErrorInTheLog() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                    warnings.add(record.getLoggerName() + ": " + text + (record.getThrown() == null ? "" : " " + record.getThrown()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try (RpcClient agent = Hub.connect()) {
+            agent.call("session.ensure", Map.of("id", "vanish"));
+            for (int i = 0; i < 3; i++) {
+                URI base = Hub.base();
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+                    socket.setSoTimeout(10_000);
+                    DataInputStream in = new DataInputStream(socket.getInputStream());
+                    OutputStream out = socket.getOutputStream();
+                    WireFormat.upgradeToRpc(in, out, base, Hub.TOKEN);
+                    WireFormat.write(out, WebSocketFrames.TEXT, ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"control.acquire\","
+                            + "\"params\":{\"session\":\"vanish\",\"wait\":true,\"timeoutMs\":20000}}").getBytes(StandardCharsets.UTF_8));
+                    String answer;
+                    do { // notifications (this control change) may come first
+                        answer = new String(WireFormat.read(in).payload(), StandardCharsets.UTF_8);
+                    } while (!answer.contains("\"id\":1"));
+                    assertTrue(answer.contains("\"holder\""), answer);
+                    // closing with a zero linger time sends a reset instead of the TCP goodbye, as a vanished peer's stack does
+                    socket.setSoLinger(true, 0);
+                }
+            }
+            // each round's client got control, so the one before had lost it: and the last one's ends too
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!agent.call("session.get", Map.of("id", "vanish")).get("controller").isNull() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(agent.call("session.get", Map.of("id", "vanish")).get("controller").isNull(), "the vanished client's control ended");
+            agent.call("session.delete", Map.of("id", "vanish"));
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertEquals(List.of(), warnings.stream().filter(w -> !w.contains("io.browserhub.commands")).toList());
+    }
+}
