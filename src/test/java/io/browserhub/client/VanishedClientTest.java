@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.browserhub.browser.WebSocketFrames;
 import io.browserhub.support.Hub;
+import io.browserhub.support.LogCapture;
 import io.browserhub.support.RpcClient;
 import io.browserhub.support.WireFormat;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,12 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,26 +30,8 @@ class VanishedClientTest {
 
     @Test
     void aClientWhoseConnectionIsResetLeavesNoErrorInTheLog() throws Exception {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-                    warnings.add(record.getLoggerName() + ": " + text + (record.getThrown() == null ? "" : " " + record.getThrown()));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture warnings = LogCapture.start(record -> record.getLevel().intValue() < Level.WARNING.intValue() ? null
+                : record.getLoggerName() + ": " + LogCapture.message(record) + (record.getThrown() == null ? "" : " " + record.getThrown()));
         try (RpcClient agent = Hub.connect()) {
             agent.call("session.ensure", Map.of("id", "vanish"));
             for (int i = 0; i < 3; i++) {
@@ -83,8 +61,8 @@ class VanishedClientTest {
             assertTrue(agent.call("session.get", Map.of("id", "vanish")).get("controller").isNull(), "the vanished client's control ended");
             agent.call("session.delete", Map.of("id", "vanish"));
         } finally {
-            root.removeHandler(capture);
+            warnings.close();
         }
-        assertEquals(List.of(), warnings.stream().filter(w -> !w.contains("io.browserhub.commands")).toList());
+        assertEquals(List.of(), warnings.lines().stream().filter(w -> !w.contains("io.browserhub.commands")).toList());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.browserhub.support.Hub;
+import io.browserhub.support.LogCapture;
 import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,10 +16,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -106,35 +103,15 @@ class LogForgingTest {
     }
 
     private static List<String> captured(Runnable action) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                // the hub's own lines, and Quarkus' HTTP error line (the one that carried the URL with its token)
-                String logger = String.valueOf(record.getLoggerName());
-                if (!logger.startsWith("io.browserhub") && !logger.startsWith("io.quarkus.vertx.http")) {
-                    return;
-                }
-                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        // the hub's own lines, and Quarkus' HTTP error line (the one that carried the URL with its token)
+        try (LogCapture log = LogCapture.start(record -> {
+            String logger = String.valueOf(record.getLoggerName());
+            return logger.startsWith("io.browserhub") || logger.startsWith("io.quarkus.vertx.http") ? LogCapture.message(record) : null;
+        })) {
             action.run();
-            settle(lines);
-        } finally {
-            root.removeHandler(capture);
+            settle(log.lines());
+            return List.copyOf(log.lines());
         }
-        return lines;
     }
 
     /** Command log lines are written a few milliseconds after the answer, in batches: waits until none has come for a while. */
