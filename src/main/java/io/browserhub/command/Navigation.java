@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.files.FileRoots;
+import io.browserhub.session.TabInfo;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Navigation {
         // later. Left pending, that commit interrupts the agent's next page.goto ("interrupted by another navigation
         // to chrome-error://chromewebdata/"), so a failed load waits for its error page, briefly.
         boolean[] errorPage = {false};
-        Consumer<Frame> onCommit = frame -> errorPage[0] |= frame.parentFrame() == null && frame.url().startsWith("chrome-error://");
+        Consumer<Frame> onCommit = frame -> errorPage[0] |= frame.parentFrame() == null && frame.url().startsWith(TabInfo.ERROR_PAGE);
         page.onFrameNavigated(onCommit);
         try {
             return page.navigate(url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));

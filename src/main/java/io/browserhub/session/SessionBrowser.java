@@ -6,7 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.backend.RunningBrowser;
-import static io.browserhub.error.Throwables.firstLine;
+import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.session.event.Loaded;
 import io.browserhub.session.event.Navigated;
 import io.browserhub.session.event.TabClosed;
@@ -84,6 +84,21 @@ final class SessionBrowser {
         refreshTabs(true);
     }
 
+    /**
+     * What a restart reopens in the tab: its URL, except on the browser's error page for a load that failed, where it is
+     * the address that failed (so a restart tries it again, as Chrome's own session restore does).
+     */
+    private String savedUrl(Page page) {
+        String url = page.url();
+        if (url.startsWith(TabInfo.ERROR_PAGE)) {
+            String failed = titles.committedUrl(page);
+            if (failed != null && !failed.startsWith(TabInfo.ERROR_PAGE)) {
+                return failed;
+            }
+        }
+        return url;
+    }
+
     private void restore(List<SavedTab> restoreTabs) {
         List<SavedTab> saved = restoreTabs.stream().filter(t -> t.url() != null && !t.url().isBlank()).toList();
         String activeId = null;
@@ -98,11 +113,17 @@ final class SessionBrowser {
                 LOG.infof("Session %s: tab %s comes back blank: its page %s got the previous browser stuck", sessionId, id, LogText.escape(tab.url()));
                 events.emit(sessionId, id, new TabRestoreSkipped(tab.url(), "its page got the previous browser stuck (a script that never"
                         + " returned); open it again with page.goto if you need it"));
-            } else if (!"about:blank".equals(tab.url())) {
+            } else if (!"about:blank".equals(tab.url()) && !tab.url().startsWith(TabInfo.ERROR_PAGE)) {
                 try {
                     page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 } catch (PlaywrightException e) {
-                    LOG.warnf("Session %s: could not reopen %s: %s", sessionId, LogText.escape(tab.url()), LogText.escape(firstLine(e.getMessage())));
+                    // a site that is still down shows the browser's error page, as it did before the restart
+                    String why = PlaywrightMessage.of(e).firstLine();
+                    if (why.contains("net::ERR_")) {
+                        LOG.infof("Session %s: %s still does not load: %s", sessionId, LogText.escape(tab.url()), LogText.escape(why));
+                    } else {
+                        LOG.warnf("Session %s: could not reopen %s: %s", sessionId, LogText.escape(tab.url()), LogText.escape(why));
+                    }
                 }
             }
         }
@@ -260,7 +281,7 @@ final class SessionBrowser {
                 }
                 boolean active = e.getKey().equals(tabs.active());
                 infos.add(new TabInfo(e.getKey(), page.url(), title, active));
-                saved.add(new SavedTab(page.url(), title, active));
+                saved.add(new SavedTab(savedUrl(page), title, active));
             }
         } catch (PlaywrightException e) {
             tabsDirty = true;

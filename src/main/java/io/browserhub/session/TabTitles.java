@@ -20,6 +20,8 @@ final class TabTitles {
 
     private final BrowserContext context;
     private final Map<Page, String> targetIds = new IdentityHashMap<>();
+    /** The URL the browser process last gave for each page's target: for an error page, the address that failed. */
+    private final Map<Page, String> committedUrls = new IdentityHashMap<>();
     private CDPSession browserSession;
     private boolean unavailable;
 
@@ -64,6 +66,16 @@ final class TabTitles {
 
     void forget(Page page) {
         targetIds.remove(page);
+        committedUrls.remove(page);
+    }
+
+    /**
+     * The page's address as the browser process gave it at the last look at the titles; null when unknown. It differs
+     * from {@link Page#url()} on the browser's error page, where Playwright says chrome-error://chromewebdata/ and
+     * the browser still names the address that failed to load (as Chrome's own session restore does).
+     */
+    String committedUrl(Page page) {
+        return committedUrls.get(page);
     }
 
     /** Title by page for the pages known to the browser; a page missing from the answer has closed meanwhile. */
@@ -80,16 +92,18 @@ final class TabTitles {
                 track(page);
             }
         }
-        Map<String, String> byTarget = new HashMap<>();
+        Map<String, JsonObject> byTarget = new HashMap<>();
         for (JsonElement e : browserSession.send("Target.getTargets").getAsJsonArray("targetInfos")) {
             JsonObject target = e.getAsJsonObject();
-            byTarget.put(target.get("targetId").getAsString(), target.get("title").getAsString());
+            byTarget.put(target.get("targetId").getAsString(), target);
         }
         for (Page page : pages) {
-            String target = targetIds.get(page);
-            String title = target == null ? null : byTarget.get(target);
-            if (title != null) {
+            String targetId = targetIds.get(page);
+            JsonObject target = targetId == null ? null : byTarget.get(targetId);
+            if (target != null) {
+                String title = target.get("title").getAsString();
                 out.put(page, UntitledPages.isUrlAsTitle(title, page.url()) ? "" : title);
+                committedUrls.put(page, target.get("url").getAsString());
             }
         }
         return out;

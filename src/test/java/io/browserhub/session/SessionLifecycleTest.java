@@ -12,6 +12,10 @@ import io.browserhub.support.RpcError;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +38,7 @@ class SessionLifecycleTest {
 
     @AfterAll
     static void cleanUp() {
-        for (String id : new String[] {"life-login", "life-tabs", "life-ensure"}) {
+        for (String id : new String[] {"life-login", "life-tabs", "life-ensure", "life-down"}) {
             try {
                 agent.call("session.delete", Map.of("id", id));
             } catch (RpcError ignored) {
@@ -79,6 +83,45 @@ class SessionLifecycleTest {
         assertTrue(tabs.get(1).get("url").asText().endsWith("/whoami"), tabs.toString());
         assertTrue(tabs.get(1).get("active").asBoolean(), "the tab that was active is active again: " + tabs);
         assertTrue(agent.call("page.url", Map.of("session", "life-tabs")).get("url").asText().endsWith("/whoami"));
+    }
+
+    /**
+     * A tab left on the browser's error page (its site was down) is reopened at the address that failed, as Chrome's
+     * own session restore does: it may load now.
+     */
+    @Test
+    void aTabWhoseSiteWasDownTriesItAgainAfterAStop() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/back";
+        agent.call("session.create", Map.of("id", "life-down"));
+        RpcError down = assertThrows(RpcError.class, () -> agent.call("page.goto", Map.of("session", "life-down", "url", url)));
+        assertEquals("NAVIGATION_FAILED", down.kind(), down.toString());
+        assertTrue(agent.call("page.url", Map.of("session", "life-down")).get("url").asText().startsWith("chrome-error://"));
+        agent.call("session.stop", Map.of("id", "life-down"));
+        // still down at the first restart: the error page again, and the address is kept for the next one
+        assertTrue(agent.call("page.url", Map.of("session", "life-down")).get("url").asText().startsWith("chrome-error://"));
+        agent.call("session.stop", Map.of("id", "life-down"));
+        assertEquals(url, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText(), "what the next start reopens");
+
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        site.createContext("/", exchange -> {
+            byte[] body = "<!doctype html><title>Back up</title><p>The site is back.".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+        try {
+            assertEquals(url, agent.call("page.url", Map.of("session", "life-down")).get("url").asText(),
+                    "the restart loaded the address that had failed, not the error page's");
+            assertEquals("Back up", agent.call("page.title", Map.of("session", "life-down")).get("title").asText());
+        } finally {
+            site.stop(0);
+        }
     }
 
     @Test
