@@ -45,6 +45,8 @@ final class SessionBrowser {
     private final AddOns addOns;
     private final PageLanes lanes;
     private volatile List<TabInfo> tabSnapshot = List.of();
+    /** What was last kept for a restart: it can change alone (an error page for another address that failed). */
+    private List<SavedTab> savedSnapshot = List.of();
     /** By DevTools target id: the tab id, for doors that speak in targets (the CDP door's lease checks). Any thread. */
     private volatile Map<String, String> tabsByTarget = Map.of();
     private boolean tabsDirty = true;
@@ -295,11 +297,12 @@ final class SessionBrowser {
             }
         });
         tabsByTarget = Map.copyOf(byTarget);
-        if (!infos.equals(tabSnapshot)) {
+        if (!infos.equals(tabSnapshot) || !saved.equals(savedSnapshot)) {
             // kept first, shown second: once session.get shows a tab's URL, a restart reopens it
             List<TabInfo> shown = List.copyOf(infos);
             tabsChanged.accept(saved, shown);
             tabSnapshot = shown;
+            savedSnapshot = List.copyOf(saved);
         }
     }
 

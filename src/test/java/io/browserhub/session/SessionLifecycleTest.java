@@ -13,6 +13,7 @@ import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -91,20 +92,23 @@ class SessionLifecycleTest {
      */
     @Test
     void aTabWhoseSiteWasDownTriesItAgainAfterAStop() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + port + "/back";
+        String first = "http://127.0.0.1:" + closedPort() + "/first";
         agent.call("session.create", Map.of("id", "life-down"));
-        RpcError down = assertThrows(RpcError.class, () -> agent.call("page.goto", Map.of("session", "life-down", "url", url)));
+        RpcError down = assertThrows(RpcError.class, () -> agent.call("page.goto", Map.of("session", "life-down", "url", first)));
         assertEquals("NAVIGATION_FAILED", down.kind(), down.toString());
         assertTrue(agent.call("page.url", Map.of("session", "life-down")).get("url").asText().startsWith("chrome-error://"));
         agent.call("session.stop", Map.of("id", "life-down"));
         // still down at the first restart: the error page again, and the address is kept for the next one
         assertTrue(agent.call("page.url", Map.of("session", "life-down")).get("url").asText().startsWith("chrome-error://"));
         agent.call("session.stop", Map.of("id", "life-down"));
-        assertEquals(url, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText(), "what the next start reopens");
+        assertEquals(first, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText(), "what the next start reopens");
+
+        // another address that fails: the same error page URL (and title) as before, yet the new address is kept
+        int port = closedPort();
+        String url = "http://127.0.0.1:" + port + "/back";
+        assertThrows(RpcError.class, () -> agent.call("page.goto", Map.of("session", "life-down", "url", url)));
+        agent.call("session.stop", Map.of("id", "life-down"));
+        assertEquals(url, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText());
 
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         site.createContext("/", exchange -> {
@@ -121,6 +125,13 @@ class SessionLifecycleTest {
             assertEquals("Back up", agent.call("page.title", Map.of("session", "life-down")).get("title").asText());
         } finally {
             site.stop(0);
+        }
+    }
+
+    /** A port nothing listens on (free a moment ago). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
         }
     }
 
