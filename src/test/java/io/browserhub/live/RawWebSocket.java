@@ -51,6 +51,15 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the connection as a vanished peer's TCP stack does: a reset instead of a WebSocket close or the TCP goodbye
+     * (a zero linger time).
+     */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -1,20 +1,12 @@
-package io.browserhub.client;
+package io.browserhub.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.browserhub.browser.WebSocketFrames;
 import io.browserhub.support.Hub;
 import io.browserhub.support.LogCapture;
 import io.browserhub.support.RpcClient;
-import io.browserhub.support.WireFormat;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.DataInputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -35,23 +27,15 @@ class VanishedClientTest {
         try (RpcClient agent = Hub.connect()) {
             agent.call("session.ensure", Map.of("id", "vanish"));
             for (int i = 0; i < 3; i++) {
-                URI base = Hub.base();
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
-                    socket.setSoTimeout(10_000);
-                    DataInputStream in = new DataInputStream(socket.getInputStream());
-                    OutputStream out = socket.getOutputStream();
-                    WireFormat.upgradeToRpc(in, out, base, Hub.TOKEN);
-                    WireFormat.write(out, WebSocketFrames.TEXT, ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"control.acquire\","
-                            + "\"params\":{\"session\":\"vanish\",\"wait\":true,\"timeoutMs\":20000}}").getBytes(StandardCharsets.UTF_8));
-                    String answer;
-                    do { // notifications (this control change) may come first
-                        answer = new String(WireFormat.read(in).payload(), StandardCharsets.UTF_8);
-                    } while (!answer.contains("\"id\":1"));
-                    assertTrue(answer.contains("\"holder\""), answer);
-                    // closing with a zero linger time sends a reset instead of the TCP goodbye, as a vanished peer's stack does
-                    socket.setSoLinger(true, 0);
-                }
+                RawWebSocket client = new RawWebSocket(Hub.base(), Hub.TOKEN);
+                client.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"control.acquire\","
+                        + "\"params\":{\"session\":\"vanish\",\"wait\":true,\"timeoutMs\":20000}}");
+                String answer;
+                do { // notifications (this control change) may come first
+                    answer = client.readText();
+                } while (answer != null && !answer.contains("\"id\":1"));
+                assertTrue(answer != null && answer.contains("\"holder\""), String.valueOf(answer));
+                client.reset();
             }
             // each round's client got control, so the one before had lost it: and the last one's ends too
             long deadline = System.nanoTime() + 10_000_000_000L;
