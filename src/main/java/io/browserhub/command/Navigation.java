@@ -1,21 +1,18 @@
 package io.browserhub.command;
 
-import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.files.FileRoots;
-import io.browserhub.session.TabInfo;
+import io.browserhub.session.PageLoad;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +21,6 @@ final class Navigation {
 
     static final List<String> WAIT_UNTIL = List.of("load", "domcontentloaded", "networkidle", "commit");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
-    private static final double ERROR_PAGE_WAIT_MS = 2_000;
     private static final List<String> SCHEMES = List.of("http", "https", "about", "data", "file");
     /** "localhost:8080/x" starts like a URL scheme ("localhost:") but is a host and port. */
     private static final Pattern HOST_AND_PORT = Pattern.compile("^[A-Za-z0-9.-]+:\\d+(?:[/?#]|$)");
@@ -40,27 +36,7 @@ final class Navigation {
 
     static Response go(Page page, String url, FileRoots roots, String waitUntil, double timeoutMs) {
         checkUrl(url, page.url(), roots);
-        // Playwright reports a failed load as soon as the request fails; Chromium commits its error page a moment
-        // later. Left pending, that commit interrupts the agent's next page.goto ("interrupted by another navigation
-        // to chrome-error://chromewebdata/"), so a failed load waits for its error page, briefly.
-        boolean[] errorPage = {false};
-        Consumer<Frame> onCommit = frame -> errorPage[0] |= frame.parentFrame() == null && frame.url().startsWith(TabInfo.ERROR_PAGE);
-        page.onFrameNavigated(onCommit);
-        try {
-            return page.navigate(url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
-        } catch (PlaywrightException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.contains("net::ERR_") && !message.contains("net::ERR_ABORTED")) {
-                try {
-                    page.waitForCondition(() -> errorPage[0], new Page.WaitForConditionOptions().setTimeout(ERROR_PAGE_WAIT_MS));
-                } catch (PlaywrightException none) {
-                    // no error page this time: nothing to wait for
-                }
-            }
-            throw e;
-        } finally {
-            page.offFrameNavigated(onCommit);
-        }
+        return PageLoad.navigate(page, url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
     }
 
     static WaitUntilState waitUntil(String value) {

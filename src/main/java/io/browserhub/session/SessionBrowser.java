@@ -117,7 +117,7 @@ final class SessionBrowser {
                         + " returned); open it again with page.goto if you need it"));
             } else if (!"about:blank".equals(tab.url()) && !tab.url().startsWith(TabInfo.ERROR_PAGE)) {
                 try {
-                    page.navigate(tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
+                    PageLoad.navigate(page, tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 } catch (PlaywrightException e) {
                     // a site that is still down shows the browser's error page, as it did before the restart
                     String why = PlaywrightMessage.of(e).firstLine();

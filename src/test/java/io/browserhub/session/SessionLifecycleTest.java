@@ -96,10 +96,12 @@ class SessionLifecycleTest {
         agent.call("session.create", Map.of("id", "life-down"));
         RpcError down = assertThrows(RpcError.class, () -> agent.call("page.goto", Map.of("session", "life-down", "url", first)));
         assertEquals("NAVIGATION_FAILED", down.kind(), down.toString());
-        assertTrue(agent.call("page.url", Map.of("session", "life-down")).get("url").asText().startsWith("chrome-error://"));
+        String failedPage = agent.call("page.url", Map.of("session", "life-down")).get("url").asText();
+        assertTrue(failedPage.startsWith("chrome-error://"), failedPage);
         agent.call("session.stop", Map.of("id", "life-down"));
         // still down at the first restart: the error page again, and the address is kept for the next one
-        assertTrue(agent.call("page.url", Map.of("session", "life-down")).get("url").asText().startsWith("chrome-error://"));
+        String restarted = agent.call("page.url", Map.of("session", "life-down")).get("url").asText();
+        assertTrue(restarted.startsWith("chrome-error://"), "the restart shows the error page again: " + restarted);
         agent.call("session.stop", Map.of("id", "life-down"));
         assertEquals(first, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText(), "what the next start reopens");
 
