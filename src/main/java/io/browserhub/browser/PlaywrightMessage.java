@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  */
 public record PlaywrightMessage(String message, String name, String stack) {
 
+    /** Playwright's words for a page, context or browser that went away during a call. */
+    public static final String TARGET_CLOSED = "Target page, context or browser has been closed";
+
     private static final Pattern SERVER_ERROR = Pattern.compile(
             "Error \\{\\s*message='(.*?)\\n\\s*name='(.*?)\\n\\s*stack='(.*?)\\n\\}", Pattern.DOTALL);
 
@@ -24,6 +27,14 @@ public record PlaywrightMessage(String message, String name, String stack) {
     /** An error of the driver's, as Playwright Java words it: for errors the hub meets beside Playwright. */
     public static String serverError(String message) {
         return "Error {\n  message='" + message + "\n  name='Error\n  stack='Error: " + message + "\n}";
+    }
+
+    /**
+     * Whether a Playwright message says the page, context or browser of the call closed under it (newer drivers say
+     * {@link #TARGET_CLOSED}, older ones "Target closed").
+     */
+    public static boolean saysTargetClosed(String raw) {
+        return raw.contains("has been closed") || raw.contains("Target closed");
     }
 
     /** The first line of the message, trimmed: what a person reads. */

@@ -129,10 +129,10 @@ final class PlaywrightErrors {
         if (p.has("selector") && !scriptSyntax && isSelectorSyntax(message)) {
             return new HubException(ErrorCode.INVALID_PARAMS, "The selector is not valid: " + firstLine(message), data, e);
         }
-        if (call.method().equals("page.evaluate") && !name.isEmpty() && !message.contains("has been closed")) {
+        if (call.method().equals("page.evaluate") && !name.isEmpty() && !PlaywrightMessage.saysTargetClosed(message)) {
             return scriptError(message, stack, data, e);
         }
-        if (message.contains("has been closed") || message.contains("Target closed")) {
+        if (PlaywrightMessage.saysTargetClosed(message)) {
             return new HubException(ErrorCode.SESSION_UNAVAILABLE, "The page or browser closed during " + call.method() + ": "
                     + firstLine(message), data, e);
         }

@@ -48,7 +48,7 @@ final class SelfClosingInput {
 
     private static boolean closedByIt(BrowserContext context, Page page, String reachedMark, PlaywrightException e) {
         String raw = String.valueOf(e.getMessage());
-        if (!raw.contains("has been closed") || reachedMark != null && !raw.contains(reachedMark)) {
+        if (!PlaywrightMessage.saysTargetClosed(raw) || reachedMark != null && !raw.contains(reachedMark)) {
             return false;
         }
         if (!page.isClosed()) {

@@ -34,7 +34,7 @@ final class PageLanes {
     /** The watchdog ends a stuck command long before: this only bounds a session whose commands have no limit. */
     private static final Duration LONGEST_WAIT = Duration.ofHours(24);
     /** What Playwright calls a page that went away during a call; PlaywrightErrors knows it. */
-    static final String CLOSED = "Target page, context or browser has been closed";
+    static final String CLOSED = PlaywrightMessage.TARGET_CLOSED;
     private static final Lane UNREACHABLE = new Lane(null);
 
     private final String sessionId;
