@@ -91,6 +91,11 @@ public final class LeftoverBrowsers {
         }
     }
 
+    /** Removes the temp directory browsers and drivers used, as the hub stops; only call once none of them runs. */
+    public static void removeTempDir(Path tempDir) {
+        FileTrees.deleteQuietly(tempDir);
+    }
+
     /** Every session profile currently under the sessions directory. */
     public static List<Path> profilesUnder(Path sessionsDir) {
         if (!Files.isDirectory(sessionsDir)) {

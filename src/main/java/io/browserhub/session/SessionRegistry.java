@@ -110,6 +110,8 @@ public class SessionRegistry implements Session.Capacity {
             LOG.infof("Ending %d browser and driver processes that outlived the graceful close", leftovers.size());
             ProcessHandle.current().children().forEach(child -> ProcessTrees.end(child, 3, TimeUnit.SECONDS));
         }
+        // nothing of this hub writes there any more: a hub that stopped leaves nothing in the system temp folder
+        LeftoverBrowsers.removeTempDir(store.tempDir());
         releaseDataDir();
     }
 

@@ -49,7 +49,13 @@ public class SessionStore {
      * short: the system temp folder plus a name derived from the data directory.
      */
     public Path tempDir() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "browserhub-" + Integer.toHexString(root.toString().hashCode()));
+        return tempDirOf(root);
+    }
+
+    /** {@link #tempDir()} of the hub on this data directory. */
+    public static Path tempDirOf(Path dataDir) {
+        String root = dataDir.toAbsolutePath().normalize().toString();
+        return Path.of(System.getProperty("java.io.tmpdir"), "browserhub-" + Integer.toHexString(root.hashCode()));
     }
 
     public Path sessionsDir() {

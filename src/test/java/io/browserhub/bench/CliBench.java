@@ -72,6 +72,7 @@ final class CliBench {
         builder.environment().keySet().removeIf(name -> name.startsWith("BROWSERHUB_"));
         builder.environment().putAll(env);
         Path out = Files.createTempFile("cli-bench-", ".out");
+        out.toFile().deleteOnExit();
         builder.redirectOutput(out.toFile());
         long t0 = System.nanoTime();
         Process process = builder.start();

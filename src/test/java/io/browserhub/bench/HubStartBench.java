@@ -84,6 +84,7 @@ final class HubStartBench {
 
     private double[] startOnce(List<String> command, Map<String, String> env, int port, String sessionId) throws Exception {
         Path log = Files.createTempFile("hub-start-", ".log");
+        log.toFile().deleteOnExit();
         URI base = URI.create("http://127.0.0.1:" + port + "/");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("BROWSERHUB_"));

@@ -37,6 +37,7 @@ final class RunServer implements AutoCloseable {
     static RunServer start(Path driverDir, Path chromium) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("run-server-", ".log");
+        log.toFile().deleteOnExit();
         ProcessBuilder builder = new ProcessBuilder(List.of(driverDir.resolve("node").toString(),
                 driverDir.resolve("package/cli.js").toString(), "run-server", "--port", String.valueOf(port), "--host", "127.0.0.1", "--unsafe"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A HAR recorded on a running session around a navigation: statuses, headers and timings are there, it passes the
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class HarTest {
 
     @Test
-    void aNavigationRecordedAsHarReplaysAndValidates() throws Exception {
+    void aNavigationRecordedAsHarReplaysAndValidates(@TempDir Path tmp) throws Exception {
         try (RpcClient agent = Hub.connect()) {
             String id = fresh(agent, "har-nav", null);
             assertThrows(RpcError.class, () -> agent.call("har.stop", Map.of("session", id)), "nothing to stop yet");
@@ -81,12 +82,12 @@ class HarTest {
             assertEquals("har", header(fetched.at("/request/headers"), "x-from-page"));
             assertEquals("from", fetched.at("/request/queryString/0/name").asText());
 
-            Path file = Files.createTempFile("browserhub-", ".har");
+            Path file = tmp.resolve("recorded.har");
             Files.write(file, bytes);
             validateWithHarValidator(file);
             // served again from the HAR alone: its URLs moved to a host that does not exist
             String replayBase = "http://har-replay.invalid/";
-            Path moved = Files.createTempFile("browserhub-replay-", ".har");
+            Path moved = tmp.resolve("replay.har");
             Files.writeString(moved, new String(bytes, StandardCharsets.UTF_8).replace(TestPages.base().toString(), replayBase));
             replayWithPlaywright(moved, replayBase + "data-har.html");
             agent.call("session.delete", Map.of("id", id));

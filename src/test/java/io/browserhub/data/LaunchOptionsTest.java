@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Launch options per session: kept in session.json, applied at every start, checked before anything is created. */
 @QuarkusTest
@@ -102,8 +103,7 @@ class LaunchOptionsTest {
     }
 
     @Test
-    void anUnpackedExtensionIsLoaded() throws Exception {
-        Path extension = Files.createTempDirectory("browserhub-extension");
+    void anUnpackedExtensionIsLoaded(@TempDir Path extension) throws Exception {
         Files.writeString(extension.resolve("manifest.json"), "{\"manifest_version\": 3, \"name\": \"hub test\", \"version\": \"1.0\","
                 + " \"content_scripts\": [{\"matches\": [\"<all_urls>\"], \"js\": [\"content.js\"], \"run_at\": \"document_start\"}]}");
         Files.writeString(extension.resolve("content.js"), "document.documentElement.dataset.hubExtension = 'loaded';");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's "first session in five lines", run as a newcomer runs it: the line the hub printed at start, pasted
@@ -29,7 +30,7 @@ class ReadmeExampleTest {
     StartBanner banner;
 
     @Test
-    void theFirstSessionInFiveLinesWorksAsWritten() throws Exception {
+    void theFirstSessionInFiveLinesWorksAsWritten(@TempDir Path home) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         int section = readme.indexOf(SECTION);
         assertTrue(section >= 0, "README.md has no section \"" + SECTION + "\"");
@@ -42,7 +43,6 @@ class ReadmeExampleTest {
         String pasted = exports.get(0);
         assertTrue(pasted.contains(Hub.TOKEN) && pasted.contains(":" + Hub.base().getPort()), pasted);
 
-        Path home = Files.createTempDirectory("readme-home");
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", pasted + "\n" + script)
                 .redirectErrorStream(false);
         Map<String, String> env = bash.environment();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.browserhub.session.SessionStore;
 import io.browserhub.support.HubProcess;
 import io.browserhub.support.TestPages;
 import java.nio.file.Files;
@@ -32,11 +33,14 @@ class HubRestartIT {
             hub.result("page.goto", Map.of("session", "shop", "url", TestPages.url("login?user=carol")));
             hub.result("page.evaluate", Map.of("session", "shop", "function", "(v) => localStorage.setItem('cart', v)", "arg", "3 apples"));
             assertTrue(!HubProcess.processesUsing(data).isEmpty(), "a browser and a driver run on the data directory");
+            Path temp = SessionStore.tempDirOf(data);
+            assertTrue(Files.isDirectory(temp), "the browser's temp files are in " + temp);
 
             hub.terminate(Duration.ofSeconds(10));
             assertTrue(hub.log().contains("Session shop stopped"), "the session's browser was closed gracefully:\n" + hub.log());
             assertEquals(List.of(), alive(HubProcess.processesUsing(data)), "no chromium or node process of ours survives the hub");
             assertTrue(Files.notExists(data.resolve("sessions/shop/profile/SingletonLock")), "Chromium closed its profile cleanly");
+            assertTrue(Files.notExists(temp), "the hub leaves nothing in the system temp folder: " + temp);
         }
         try (HubProcess again = HubProcess.start(data, Map.of())) {
             JsonNode listed = again.result("session.get", Map.of("id", "shop"));

@@ -141,6 +141,7 @@ public final class HubProcess implements AutoCloseable {
         List<String> command = command(artifact, port, dataDir, config);
         Files.createDirectories(dataDir);
         Path log = Files.createTempFile("hub-", ".log");
+        log.toFile().deleteOnExit(); // read by log() until the tests end
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HubProcess hub = new HubProcess(process, dataDir, port, log, Map.copyOf(config), artifact);
         hub.awaitReady();
