@@ -3,6 +3,7 @@ package io.browserhub.grid;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,9 +137,15 @@ class GridSessionsTest {
             fresh(agent, "grid-idle", Map.of());
             agent.call("page.goto", Map.of("session", "grid-idle", "url", TestPages.url("static.html")));
             String gridSession = grid.sessionOf("grid-idle").orElseThrow();
-            // the node ends sessions idle for 10 s, and looks every 30 s: idle past both
-            Thread.sleep(45_000);
-            assertTrue(grid.sessionIds().contains(gridSession), "the hub's keep-alive held the Grid session: " + grid.status());
+            // beside it, a plain WebDriver session idle as long: the node ends sessions without activity for 10 s
+            // (gone for WebDriver commands at once; its sweep every 30 s frees the slot later)
+            String plain = grid.createPlainSession();
+            Thread.sleep(16_000);
+            boolean plainKept = grid.answersFor(plain);
+            grid.deleteSession(plain);
+            assertFalse(plainKept, "the node's session timeout ended the plain session idle as long: " + grid.status());
+            assertTrue(grid.answersFor(gridSession), "the hub's session outlived the node's timeout: " + grid.status());
+            assertTrue(grid.sessionIds().contains(gridSession), "the Grid lists it: " + grid.status());
             assertEquals("running", agent.call("session.get", Map.of("id", "grid-idle")).get("state").asText());
             assertTrue(agent.call("page.url", Map.of("session", "grid-idle")).get("url").asText().endsWith("/static.html"));
             agent.call("session.delete", Map.of("id", "grid-idle"));

@@ -197,6 +197,22 @@ public final class TestGrid implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Whether the Grid still answers WebDriver commands for this session (GET its timeouts): false once its node ended
+     * it, which its status may still list until the node's next sweep.
+     */
+    public boolean answersFor(String sessionId) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(url().resolve("/session/" + sessionId + "/timeouts")).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A plain WebDriver session, as any other Grid client would take one (it holds a slot until deleted). */
     public String createPlainSession() {
         String body = """
