@@ -13,7 +13,7 @@ record BenchConfig(int calls, int warmup, int rounds, int starts, int hubStarts,
                    int cliRuns, int jitSeconds, Set<String> only, Path out) {
 
     static final Set<String> FAMILIES = Set.of("roundtrip", "start", "throughput", "screencast", "memory", "hubstart", "mcp", "cdp", "cli",
-            "liveview", "tabwait", "data", "grid", "native");
+            "liveview", "tabwait", "data", "grid", "native", "flush");
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.getBoolean("bench.quick");

@@ -44,6 +44,7 @@ class BrowserhubBenchmark {
         family(bench, "tabwait", "11", "a wait in one tab, commands in another", () -> new TabWaitBench(bench).run(), loads);
         family(bench, "data", "12", "session data", () -> new DataBench(bench).run(), loads);
         family(bench, "grid", "13", "Selenium Grid", () -> new GridBench(bench).run(), loads);
+        family(bench, "flush", "15", "cookie flush after navigation", () -> new FlushBench(bench).run(), loads);
         family(bench, "native", "14", "native executable", () -> new NativeBench(bench).run(), loads);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         String report = "## Results\n\n" + Machine.describe(bench.chromium)
