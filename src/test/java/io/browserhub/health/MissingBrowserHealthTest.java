@@ -18,7 +18,7 @@ class MissingBrowserHealthTest {
     public static class NoBrowser implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("browserhub.browser.executable", "/nonexistent/chromium");
+            return Map.of(Hub.QUINOA, "false", "browserhub.browser.executable", "/nonexistent/chromium");
         }
     }
 

@@ -30,7 +30,7 @@ class LifecycleTest {
     public static class FastReaper implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("browserhub.session.reaper-interval", "1s",
+            return Map.of(Hub.QUINOA, "false", "browserhub.session.reaper-interval", "1s",
                     "browserhub.session.max-running", "3",
                     "browserhub.session.stuck-grace", "1s");
         }

@@ -29,7 +29,7 @@ class GeneratedTokenTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("browserhub.auth.token", "", "browserhub.data-dir", DATA_DIR);
+            return Map.of(Hub.QUINOA, "false", "browserhub.auth.token", "", "browserhub.data-dir", DATA_DIR);
         }
     }
 

@@ -21,7 +21,7 @@ class TightLimitsTest {
     public static class Tight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            return Map.of(Hub.QUINOA, "false",
                     "browserhub.data-dir", "target/test-data-tight-limits",
                     "browserhub.session.max-sessions", "1",
                     "browserhub.limits.evaluate-result-size", "1K",
