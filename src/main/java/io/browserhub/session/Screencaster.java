@@ -6,6 +6,7 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.browserhub.browser.ImageSize;
+import io.browserhub.browser.PlaywrightMessage;
 import io.browserhub.observability.LogText;
 import java.util.Base64;
 import org.jboss.logging.Logger;
@@ -41,14 +42,28 @@ final class Screencaster {
         this.settings = settings;
         this.listener = listener;
         this.fixedTab = fixedTab;
-        attach(target, targetTab);
+        try {
+            attach(target, targetTab);
+        } catch (PlaywrightException e) {
+            // the caller hears why; nothing is left half started
+            this.listener = null;
+            throw e;
+        }
     }
 
-    /** Called after tab changes: a screencast that follows the active tab moves with it. */
+    /**
+     * Called after tab changes: a screencast that follows the active tab moves with it. A tab that cannot be cast
+     * (it closed meanwhile, or the person's browser stopped sharing it) shows nothing; the cast moves on with the next
+     * active tab. Never throws: this runs between commands, where a failure would end the session's browser.
+     */
     void activeTabIs(Page active, String activeTab) {
         if (listener != null && fixedTab == null && active != null && active != page) {
             stopCdp();
-            attach(active, activeTab);
+            try {
+                attach(active, activeTab);
+            } catch (PlaywrightException e) {
+                LOG.debugf("The screencast cannot show tab %s: %s", activeTab, LogText.escape(PlaywrightMessage.of(e).firstLine()));
+            }
         }
     }
 
@@ -76,13 +91,24 @@ final class Screencaster {
         }
     }
 
+    /** Casts the tab; on failure no CDP session is kept, and {@link #page} stays the tab tried, so it is not tried again. */
     private void attach(Page target, String targetTab) {
         page = target;
         tab = targetTab;
-        cdp = context.newCDPSession(target);
-        CDPSession own = cdp;
-        cdp.on("Page.screencastFrame", event -> onFrame(own, event));
-        cdp.send("Page.startScreencast", settings.startParams());
+        CDPSession own = context.newCDPSession(target);
+        cdp = own;
+        own.on("Page.screencastFrame", event -> onFrame(own, event));
+        try {
+            own.send("Page.startScreencast", settings.startParams());
+        } catch (PlaywrightException e) {
+            cdp = null;
+            try {
+                own.detach();
+            } catch (PlaywrightException gone) {
+                // the tab went away with its session
+            }
+            throw e;
+        }
     }
 
     private void onFrame(CDPSession source, JsonObject event) {
