@@ -5,6 +5,7 @@ import io.browserhub.support.HubProcess;
 import io.browserhub.support.RpcClient;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Row 15, the cookie flush after navigation commands (browserhub.session.flush-cookies-after-navigation, docs/security.md):
@@ -30,29 +31,12 @@ final class FlushBench {
 
     private void cost() throws Exception {
         int calls = Math.max(31, bench.config.calls() / 20);
-        int rounds = Math.max(2, bench.config.rounds());
-        long[][] samples = new long[2][calls];
-        int[] filled = new int[2];
+        long[][] samples;
         try (HubProcess off = bench.startHub("flush-off", Map.of(FLUSH, "false")); HubProcess on = bench.startHub("flush-on", Map.of(FLUSH, "true"));
              RpcClient offWs = Bench.ws(off); RpcClient onWs = Bench.ws(on)) {
-            List<RpcClient> clients = List.of(offWs, onWs);
-            for (RpcClient ws : clients) {
-                ws.call("session.create", Map.of("id", SESSION));
-                for (int i = 0; i < 5; i++) {
-                    login(ws, -i - 1);
-                }
-            }
-            int perRound = Math.max(1, calls / rounds);
-            for (int round = 0; round < rounds; round++) {
-                for (int k : round % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
-                    int n = round == rounds - 1 ? calls - filled[k] : Math.min(perRound, calls - filled[k]);
-                    for (int i = 0; i < n; i++) {
-                        long t0 = System.nanoTime();
-                        login(clients.get(k), filled[k]);
-                        samples[k][filled[k]++] = System.nanoTime() - t0;
-                    }
-                }
-            }
+            offWs.call("session.create", Map.of("id", SESSION));
+            onWs.call("session.create", Map.of("id", SESSION));
+            samples = Rounds.measure(calls, 5, Math.max(2, bench.config.rounds()), List.of(logins(offWs), logins(onWs)));
         }
         String what = "page.goto of a local page that sets a cookie (" + calls + " calls)";
         Stats without = Stats.ofNanosAsMillis(samples[0], calls);
@@ -61,8 +45,10 @@ final class FlushBench {
         Bench.log("flush cost rows done");
     }
 
-    private static void login(RpcClient ws, int i) {
-        ws.call("page.goto", Map.of("session", SESSION, "url", Bench.page("login?user=u" + i)));
+    /** Logins of a new user each time: every page.goto sets a cookie of its own. */
+    private static Runnable logins(RpcClient ws) {
+        AtomicInteger user = new AtomicInteger();
+        return () -> ws.call("page.goto", Map.of("session", SESSION, "url", Bench.page("login?user=u" + user.incrementAndGet())));
     }
 
     private void survival() throws Exception {
