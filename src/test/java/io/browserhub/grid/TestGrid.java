@@ -202,15 +202,8 @@ public final class TestGrid implements AutoCloseable {
      * it, which its status may still list until the node's next sweep.
      */
     public boolean answersFor(String sessionId) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(url().resolve("/session/" + sessionId + "/timeouts")).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpRequest.newBuilder(url().resolve("/session/" + sessionId + "/timeouts")).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 
     /** A plain WebDriver session, as any other Grid client would take one (it holds a slot until deleted). */
@@ -234,8 +227,15 @@ public final class TestGrid implements AutoCloseable {
 
     private static JsonNode send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
+            return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return HTTP.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
