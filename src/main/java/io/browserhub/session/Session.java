@@ -259,8 +259,9 @@ public final class Session implements EvictionPolicy.Candidate {
             if (state != SessionState.STOPPING) {
                 setState(SessionState.STOPPING, StopReason.STOPPED.wire());
             }
-            current.discard();
         }
+        // outside the lock: ending the processes waits for them, and the actor's ending needs the lock meanwhile
+        current.discard();
         return current.terminated();
     }
 
