@@ -6,7 +6,7 @@ import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.files.FileRoots;
-import io.browserhub.session.PageLoad;
+import io.browserhub.session.LiveSession;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +34,9 @@ final class Navigation {
     private Navigation() {
     }
 
-    static Response go(Page page, String url, FileRoots roots, String waitUntil, double timeoutMs) {
+    static Response go(LiveSession live, Page page, String url, FileRoots roots, String waitUntil, double timeoutMs) {
         checkUrl(url, page.url(), roots);
-        return PageLoad.navigate(page, url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
+        return live.navigate(page, url, new Page.NavigateOptions().setWaitUntil(waitUntil(waitUntil)).setTimeout(timeoutMs));
     }
 
     static WaitUntilState waitUntil(String value) {

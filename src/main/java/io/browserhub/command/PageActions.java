@@ -53,7 +53,7 @@ public class PageActions implements CommandFamily {
                 (live, p) -> {
                     Page page = live.page(p.tab());
                     long started = System.nanoTime();
-                    Response response = Navigation.go(page, p.string("url"), fileRoots, "commit", p.timeoutMs());
+                    Response response = Navigation.go(live, page, p.string("url"), fileRoots, "commit", p.timeoutMs());
                     return Waits.loaded(page, waitUntil(p), p.timeoutMs(), started, () -> {
                         cookies.afterNavigation(live);
                         Map<String, Object> result = new LinkedHashMap<>();

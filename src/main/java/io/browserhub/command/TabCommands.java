@@ -43,7 +43,7 @@ public class TabCommands implements CommandFamily {
                     }
                     long started = System.nanoTime();
                     Page page = live.page(tab.id());
-                    Navigation.go(page, p.string("url"), fileRoots, "commit", p.timeoutMs());
+                    Navigation.go(live, page, p.string("url"), fileRoots, "commit", p.timeoutMs());
                     // the load comes as a Later: other tabs' commands run meanwhile
                     return Waits.loaded(page, "load", p.timeoutMs(), started, () -> {
                         cookies.afterNavigation(live);

@@ -3,6 +3,7 @@ package io.browserhub.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,14 @@ public final class LiveSession {
      */
     public Optional<JsonNode> evaluateDirectly(Page page, String expression) {
         return browser.evaluateDirectly(page, expression);
+    }
+
+    /**
+     * Loads a URL in the tab. On a load that fails it returns once the browser's error page is shown, and a restart
+     * tries that address again.
+     */
+    public Response navigate(Page page, String url, Page.NavigateOptions options) {
+        return browser.navigate(page, url, options);
     }
 
     public TabInfo describe(String tab) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.browserhub.backend.RunningBrowser;
 import io.browserhub.browser.PlaywrightMessage;
@@ -44,6 +45,7 @@ final class SessionBrowser {
     private final LiveSession live;
     private final AddOns addOns;
     private final PageLanes lanes;
+    private final PageLoad loads = new PageLoad();
     private volatile List<TabInfo> tabSnapshot = List.of();
     /** What was last kept for a restart: it can change alone (an error page for another address that failed). */
     private List<SavedTab> savedSnapshot = List.of();
@@ -91,14 +93,29 @@ final class SessionBrowser {
      * the address that failed (so a restart tries it again, as Chrome's own session restore does).
      */
     private String savedUrl(Page page) {
-        String url = page.url();
-        if (url.startsWith(TabInfo.ERROR_PAGE)) {
-            String failed = titles.committedUrl(page);
-            if (failed != null && !failed.startsWith(TabInfo.ERROR_PAGE)) {
-                return failed;
+        return savedUrl(page.url(), loads.failedAddress(page), titles.committedUrl(page));
+    }
+
+    /**
+     * {@code browserUrl} is the address the browser process gave at the last look (for an error page, the address that
+     * failed); it lags the error page's commit by a moment, when it still names the page before, so the address a load
+     * through the hub failed on ({@code failedLoad}) comes first.
+     */
+    static String savedUrl(String pageUrl, String failedLoad, String browserUrl) {
+        if (pageUrl.startsWith(TabInfo.ERROR_PAGE)) {
+            if (failedLoad != null) {
+                return failedLoad;
+            }
+            if (browserUrl != null && !browserUrl.startsWith(TabInfo.ERROR_PAGE)) {
+                return browserUrl;
             }
         }
-        return url;
+        return pageUrl;
+    }
+
+    /** Loads a URL in the tab (see {@link PageLoad}). */
+    Response navigate(Page page, String url, Page.NavigateOptions options) {
+        return loads.navigate(page, url, options);
     }
 
     private void restore(List<SavedTab> restoreTabs) {
@@ -117,7 +134,7 @@ final class SessionBrowser {
                         + " returned); open it again with page.goto if you need it"));
             } else if (!"about:blank".equals(tab.url()) && !tab.url().startsWith(TabInfo.ERROR_PAGE)) {
                 try {
-                    PageLoad.navigate(page, tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
+                    loads.navigate(page, tab.url(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
                 } catch (PlaywrightException e) {
                     // a site that is still down shows the browser's error page, as it did before the restart
                     String why = PlaywrightMessage.of(e).firstLine();
@@ -149,6 +166,7 @@ final class SessionBrowser {
             screencasts.tabClosed(p);
             lanes.forget(p);
             titles.forget(p);
+            loads.forget(p);
             String closed = tabs.remove(p);
             if (closed != null) {
                 tabsDirty = true;
@@ -157,6 +175,7 @@ final class SessionBrowser {
         });
         page.onFrameNavigated(frame -> {
             if (frame.parentFrame() == null) {
+                loads.committed(page, frame.url());
                 tabsDirty = true;
                 events.emit(sessionId, tabs.idOf(page), new Navigated(frame.url()));
             }

@@ -18,9 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,8 +98,9 @@ class SessionLifecycleTest {
         assertEquals("NAVIGATION_FAILED", down.kind(), down.toString());
         String failedPage = agent.call("page.url", Map.of("session", "life-down")).get("url").asText();
         assertTrue(failedPage.startsWith("chrome-error://"), failedPage);
-        awaitKept("life-down", first);
+        // stopped at once: Chromium's own record of the tab's address may not name the failed address yet
         agent.call("session.stop", Map.of("id", "life-down"));
+        assertEquals(first, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText(), "what the restart reopens");
         // still down at the first restart: the error page again, and the address is kept for the next one
         String restarted = agent.call("page.url", Map.of("session", "life-down")).get("url").asText();
         assertTrue(restarted.startsWith("chrome-error://"), "the restart shows the error page again: " + restarted);
@@ -112,7 +111,6 @@ class SessionLifecycleTest {
         int port = closedPort();
         String url = "http://127.0.0.1:" + port + "/back";
         assertThrows(RpcError.class, () -> agent.call("page.goto", Map.of("session", "life-down", "url", url)));
-        awaitKept("life-down", url);
         agent.call("session.stop", Map.of("id", "life-down"));
         assertEquals(url, agent.call("session.get", Map.of("id", "life-down")).at("/tabs/0/url").asText());
 
@@ -132,24 +130,6 @@ class SessionLifecycleTest {
         } finally {
             site.stop(0);
         }
-    }
-
-    /**
-     * Waits until the running session's record (session.json, what a restart reopens) holds this address: it is
-     * written when the hub next looks at the tabs, not with the answer to the command.
-     */
-    private void awaitKept(String id, String url) throws Exception {
-        Path json = store.paths(id).sessionJson();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String kept = "";
-        while (System.nanoTime() < deadline) {
-            kept = Files.isRegularFile(json) ? Files.readString(json) : "";
-            if (kept.contains("\"" + url + "\"")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the session's record never kept " + url + " for a restart: " + kept);
     }
 
     /** A port nothing listens on (free a moment ago). */
