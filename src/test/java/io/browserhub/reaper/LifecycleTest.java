@@ -86,18 +86,22 @@ class LifecycleTest {
 
     @Test
     void neverMoreThanMaxRunningBrowsersAndLimitReachedWhenNoneIsIdle() {
+        // five sessions through a cap of three: the fourth and the fifth each stop the least recently used idle one
         int most = 0;
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 5; i++) {
             create("cap-" + i, Map.of());
             agent.call("page.title", Map.of("session", "cap-" + i));
             most = Math.max(most, BrowserProcesses.browsers().size());
         }
         assertTrue(most <= 3, "at most 3 Chromium trees alive with max-running 3, saw " + most);
         assertEquals(3, BrowserProcesses.browsers().size());
+        assertEquals(List.of("stopped", "stopped", "running", "running", "running"),
+                java.util.stream.IntStream.range(0, 5).mapToObj(i -> agent.call("session.get", Map.of("id", "cap-" + i)).get("state").asText()).toList(),
+                "the least recently used ones made room");
 
         // three busy sessions: no idle one to stop, so a fourth cannot start
         List<CompletableFuture<JsonNode>> waits = new ArrayList<>();
-        for (int i = 7; i < 10; i++) {
+        for (int i = 2; i < 5; i++) {
             waits.add(agent.send("page.waitFor", Map.of("session", "cap-" + i, "selector", "#never", "timeoutMs", 3000)));
         }
         RpcError full = assertThrows(RpcError.class, () -> agent.call("page.title", Map.of("session", "cap-0")));
