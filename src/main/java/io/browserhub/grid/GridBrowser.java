@@ -47,6 +47,8 @@ final class GridBrowser implements RunningBrowser {
     private volatile String lostCause;
     private volatile boolean closing;
     private volatile ScheduledFuture<?> keepAlive;
+    /** The Grid session's ending, once {@link #kill} asked for it: asked again, the Grid holds the request ~10 s. */
+    private volatile CompletableFuture<Void> ending;
 
     GridBrowser(Playwright playwright, Browser browser, BrowserContext context, GridClient grid, String gridSession, String node,
                 Optional<DevToolsEndpoint> devTools) {
@@ -136,12 +138,18 @@ final class GridBrowser implements RunningBrowser {
                 LOG.debugf("Disconnecting from Grid session %s: %s", gridSession, e.getMessage());
             }
         }
-        try {
-            // chromedriver quits Chrome, which flushes the profile on the node, and the slot is free again
-            grid.delete(gridSession, graceful ? Duration.ofSeconds(20) : Duration.ofSeconds(5));
-        } catch (GridException e) {
-            LOG.infof("Grid session %s on %s was not ended: the Grid %s; the node's session timeout will end it", gridSession, where(),
-                    e.getMessage());
+        CompletableFuture<Void> asked = ending;
+        if (asked != null) {
+            // a second DELETE of a session the Grid has just removed waits there ~10 s for nothing (Grid 4.41)
+            asked.completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
+        } else {
+            try {
+                // chromedriver quits Chrome, which flushes the profile on the node, and the slot is free again
+                grid.delete(gridSession, graceful ? Duration.ofSeconds(20) : Duration.ofSeconds(5));
+            } catch (GridException e) {
+                LOG.infof("Grid session %s on %s was not ended: the Grid %s; the node's session timeout will end it", gridSession, where(),
+                        e.getMessage());
+            }
         }
         PlaywrightDriver.closeQuietly(playwright);
         driver.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 3, TimeUnit.SECONDS));
@@ -151,7 +159,9 @@ final class GridBrowser implements RunningBrowser {
     public void kill(String why) {
         LOG.debugf("Ending Grid session %s on %s: %s", gridSession, where(), why);
         stopTouching();
-        grid.deleteLater(gridSession);
+        if (ending == null) {
+            ending = grid.deleteLater(gridSession);
+        }
         // the Grid may be the part that hangs: without its driver, every Playwright call of the actor fails at once
         driver.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 2, TimeUnit.SECONDS));
     }
