@@ -159,8 +159,11 @@ final class GridBrowser implements RunningBrowser {
     public void kill(String why) {
         LOG.debugf("Ending Grid session %s on %s: %s", gridSession, where(), why);
         stopTouching();
-        if (ending == null) {
-            ending = grid.deleteLater(gridSession);
+        // the watchdog and a delete may both end the session: one DELETE between them
+        synchronized (this) {
+            if (ending == null) {
+                ending = grid.deleteLater(gridSession);
+            }
         }
         // the Grid may be the part that hangs: without its driver, every Playwright call of the actor fails at once
         driver.filter(ProcessHandle::isAlive).ifPresent(p -> ProcessTrees.end(p, 2, TimeUnit.SECONDS));
