@@ -9,6 +9,7 @@ import io.browserhub.error.ErrorCode;
 import io.browserhub.error.HubException;
 import io.browserhub.live.EventHub;
 import io.browserhub.session.Session;
+import io.browserhub.session.SessionDeleted;
 import io.browserhub.session.SessionInfo;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.TabInfo;
@@ -422,6 +423,28 @@ public class ControlLeases implements ControlGate {
 
     private SessionControl control(Session session) {
         return controls.compute(session.id(), (id, old) -> old != null && old.owner == session ? old : new SessionControl(session, nanoClock));
+    }
+
+    /** A deleted session's leases go with it; whoever waits in line for control hears at once that it is gone. */
+    void deleted(@Observes SessionDeleted event) {
+        Session session = event.session();
+        SessionControl c = controls.get(session.id());
+        if (c == null || c.owner != session || !controls.remove(session.id(), c)) {
+            return;
+        }
+        List<LeaseBook.Waiter> waiters = new ArrayList<>();
+        synchronized (c) {
+            waiters.addAll(c.book.dismissAll());
+            c.tabs.values().forEach(book -> waiters.addAll(book.dismissAll()));
+        }
+        HubException gone = new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + session.id()
+                + "\" was deleted while this waited for control of it.", Map.of("session", session.id()));
+        waiters.forEach(w -> w.granted().completeExceptionally(gone));
+    }
+
+    /** Whether this holds anything of the session with this id (its leases, its queue). */
+    boolean holds(String sessionId) {
+        return controls.containsKey(sessionId);
     }
 
     /** The control of the session as it exists now; a deleted (or deleted and recreated) session's lease is gone. */

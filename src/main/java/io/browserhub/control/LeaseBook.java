@@ -130,6 +130,13 @@ final class LeaseBook {
         return gone;
     }
 
+    /** Takes every waiter out of line (the session is gone). */
+    List<Waiter> dismissAll() {
+        List<Waiter> gone = new ArrayList<>(waiting);
+        waiting.clear();
+        return gone;
+    }
+
     /** Clients still waiting. */
     int waitingCount() {
         return (int) waiting.stream().filter(w -> !w.granted().isDone()).count();

@@ -60,12 +60,15 @@ public class EventCommands implements CommandFamily {
                 ParamSpec.SESSION,
                 opt("kinds", ParamType.STRING_ARRAY, "Kinds to receive, or prefixes such as \"page\" or \"network\"; "
                         + "default: every kind except network.*, which must be named."));
-        t.hub("events.unsubscribe", Access.READ, "Stops the session's event notifications to this connection.",
+        t.hub("events.unsubscribe", Access.READ, "Stops the session's event notifications to this connection; a subscription outlives its session, so it can be ended after the session was deleted.",
                 "{unsubscribed: true|false}",
                 call -> {
                     String id = call.params().session();
-                    sessions.require(id);
-                    return CompletableFuture.completedFuture(Map.of("unsubscribed", hub.unsubscribe(call.client(), id)));
+                    boolean was = hub.unsubscribe(call.client(), id);
+                    if (!was) {
+                        sessions.require(id); // a subscription to a deleted session's id can still be ended
+                    }
+                    return CompletableFuture.completedFuture(Map.of("unsubscribed", was));
                 },
                 ParamSpec.SESSION);
     }

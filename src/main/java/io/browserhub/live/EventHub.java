@@ -8,6 +8,7 @@ import io.browserhub.client.ClientDisconnected;
 import io.browserhub.config.HubConfig;
 import io.browserhub.observability.LogText;
 import io.browserhub.session.Session;
+import io.browserhub.session.SessionDeleted;
 import io.browserhub.session.SessionEvents;
 import io.browserhub.session.SessionRegistry;
 import io.browserhub.session.event.SessionEvent;
@@ -88,7 +89,32 @@ public class EventHub implements SessionEvents {
                     stream.refilter();
                 }
             }
+            forgetIfDeleted(stream);
         }
+    }
+
+    /** A deleted session's stream goes, unless clients are still subscribed to its id (they stay for a session created again under it). */
+    void deleted(@Observes SessionDeleted event) {
+        Stream stream = streams.get(event.session().id());
+        if (stream != null && stream.owner == event.session()) {
+            forgetIfDeleted(stream);
+        }
+    }
+
+    private void forgetIfDeleted(Stream stream) {
+        streams.computeIfPresent(stream.owner.id(), (id, current) -> {
+            if (current != stream || sessions.find(id).orElse(null) == stream.owner) {
+                return current;
+            }
+            synchronized (stream) {
+                return stream.subscribers.isEmpty() ? null : stream;
+            }
+        });
+    }
+
+    /** Whether this holds anything of the session with this id (its numbering, its subscribers). */
+    boolean holds(String sessionId) {
+        return streams.containsKey(sessionId);
     }
 
     /**
@@ -108,17 +134,19 @@ public class EventHub implements SessionEvents {
         }
     }
 
-    /** Returns whether the client was subscribed. */
+    /** Returns whether the client was subscribed (to a deleted session's id too: subscriptions outlive it). */
     public boolean unsubscribe(Client client, String sessionId) {
         Stream stream = streams.get(sessionId);
         if (stream == null) {
             return false;
         }
+        boolean was;
         synchronized (stream) {
-            boolean was = stream.subscribers.remove(client.id()) != null;
+            was = stream.subscribers.remove(client.id()) != null;
             stream.refilter();
-            return was;
         }
+        forgetIfDeleted(stream);
+        return was;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ public class SessionRegistry implements Session.Capacity {
     private final SecureRandom random = new SecureRandom();
     private volatile boolean shuttingDown;
     private final SessionEvents events;
+    private final Event<SessionDeleted> deleted;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     /** Sessions on their way out: no longer listed, but still watched until their browser has closed. */
     private final Map<String, Session> deleting = new ConcurrentHashMap<>();
@@ -58,8 +60,10 @@ public class SessionRegistry implements Session.Capacity {
     private FileChannel lockChannel;
     private FileLock hubLock;
 
-    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, Backends backends, SessionEvents events) {
+    public SessionRegistry(HubConfig config, SessionStore store, LocalBackend launcher, Backends backends, SessionEvents events,
+                           Event<SessionDeleted> deleted) {
         this.config = config;
+        this.deleted = deleted;
         this.store = store;
         this.launcher = launcher;
         this.backends = backends;
@@ -205,6 +209,7 @@ public class SessionRegistry implements Session.Capacity {
                 store.delete(id);
             } finally {
                 deleting.remove(id);
+                deleted.fire(new SessionDeleted(session));
             }
             return null;
         });

@@ -13,14 +13,19 @@ import io.browserhub.support.Hub;
 import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Several agents and a person on one session: control leases decide who drives, everyone may read. */
 @QuarkusTest
 class ControlLeaseTest {
+
+    @Inject
+    ControlLeases leases;
 
     private static final String PAGE = "sharing-control.html";
 
@@ -77,6 +82,23 @@ class ControlLeaseTest {
             assertEquals("agent-leaving", changed.at("/data/previous/name").asText());
             assertEquals("agent-waiting", changed.at("/data/holder/name").asText());
             a.call("page.click", Map.of("session", s, "selector", "#inc"));
+        }
+    }
+
+    @Test
+    void deletingASessionTellsWhoWaitsForItsControlAtOnceAndKeepsNothingOfIt() throws Exception {
+        try (RpcClient holder = client("agent-deleting", "agent"); RpcClient inLine = client("agent-in-line", "agent")) {
+            String s = fresh(holder, "sharing-deleted", null);
+            holder.call("control.acquire", Map.of("session", s));
+            CompletableFuture<JsonNode> waiting = inLine.send("control.acquire", Map.of("session", s, "wait", true, "timeoutMs", 120_000));
+            awaitWaiting(inLine, s, 1);
+            assertTrue(leases.holds(s));
+
+            holder.call("session.delete", Map.of("id", s));
+            JsonNode answer = waiting.get(30, TimeUnit.SECONDS); // not the 120 s of its wait
+            assertEquals("SESSION_NOT_FOUND", answer.at("/error/data/kind").asText(), "the waiter hears the session is gone: " + answer);
+            assertTrue(answer.at("/error/message").asText().contains("deleted"), answer.toString());
+            assertFalse(leases.holds(s), "the deleted session's leases are gone");
         }
     }
 

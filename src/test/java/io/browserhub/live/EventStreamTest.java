@@ -15,6 +15,7 @@ import io.browserhub.support.RpcClient;
 import io.browserhub.support.RpcError;
 import io.browserhub.support.TestPages;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,32 @@ import org.junit.jupiter.api.Test;
 /** Someone watches a session while an agent drives it: page events arrive in order, and the activity log keeps it all. */
 @QuarkusTest
 class EventStreamTest {
+
+    @Inject
+    EventHub hub;
+
+    /** A hub that creates and deletes sessions all day keeps nothing of the deleted ones, unless someone still listens. */
+    @Test
+    void aDeletedSessionsStreamGoesOnceNobodyListensToItsId() {
+        try (RpcClient agent = client("events-deleting", "agent"); RpcClient watcher = client("events-staying", "human")) {
+            String quiet = fresh(agent, "events-deleted-quiet", "static.html");
+            String watched = fresh(agent, "events-deleted-watched", "static.html");
+            watcher.call("events.subscribe", Map.of("session", watched));
+            assertTrue(hub.holds(quiet), "the session's start and navigation were events");
+            assertTrue(hub.holds(watched));
+
+            agent.call("session.delete", Map.of("id", quiet));
+            agent.call("session.delete", Map.of("id", watched));
+            assertFalse(hub.holds(quiet), "nobody listens to the deleted session: its stream is gone");
+            assertTrue(hub.holds(watched), "a subscription outlives its session, for one created again under the id");
+
+            assertTrue(watcher.call("events.unsubscribe", Map.of("session", watched)).get("unsubscribed").asBoolean(),
+                    "a subscription to a deleted session's id can be ended");
+            assertFalse(hub.holds(watched), "its last subscriber left");
+            RpcError unknown = assertThrows(RpcError.class, () -> watcher.call("events.unsubscribe", Map.of("session", watched)));
+            assertEquals("SESSION_NOT_FOUND", unknown.kind(), "once nothing is subscribed, the id is unknown again");
+        }
+    }
 
     @Test
     void aWatcherSeesEveryPageEventInOrderAndTheActivityLogNamesWhoRanEachCommand() throws Exception {

@@ -1,6 +1,7 @@
 package io.browserhub.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,10 +106,17 @@ class ScreencastTest {
             viewer.call("control.acquire", Map.of("session", "cast-kept"));
             assertEquals(1, viewers(agent, "cast-kept"));
 
+            assertNotNull(viewer.nextFrame(Duration.ofSeconds(10)), "frames of the watched sessions");
+            long producedBefore = agent.call("hub.info").at("/screencast/produced").asLong();
+            assertTrue(castSessions(agent).has("cast-gone"), "hub.info counts the watched session: " + castSessions(agent));
+
             CompletableFuture<JsonNode> deleting = agent.send("session.delete", Map.of("id", "cast-gone"));
             Thread.sleep(50); // the deletion is under way: the browser is being ended
             viewer.close();
             assertTrue(deleting.join().has("result"), "deleted: " + deleting.join());
+            assertFalse(castSessions(agent).has("cast-gone"), "the hub keeps nothing of a deleted session's casts: " + castSessions(agent));
+            long producedAfter = agent.call("hub.info").at("/screencast/produced").asLong();
+            assertTrue(producedAfter >= producedBefore, "the total keeps the deleted session's frames: " + producedAfter + " < " + producedBefore);
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while ((viewers(agent, "cast-kept") > 0 || !agent.call("session.get", Map.of("id", "cast-kept")).get("controller").isNull())
@@ -119,7 +127,12 @@ class ScreencastTest {
             assertTrue(agent.call("session.get", Map.of("id", "cast-kept")).get("controller").isNull(), "the viewer's control ended");
             assertTrue(other.call("control.acquire", Map.of("session", "cast-kept")).has("holder"), "another client takes control without force");
             agent.call("session.delete", Map.of("id", "cast-kept"));
+            assertFalse(castSessions(agent).has("cast-kept"), "nor of the other one's, once deleted: " + castSessions(agent));
         }
+    }
+
+    private static JsonNode castSessions(RpcClient agent) {
+        return agent.call("hub.info").get("screencast").get("sessions");
     }
 
     private static long viewers(RpcClient agent, String session) {

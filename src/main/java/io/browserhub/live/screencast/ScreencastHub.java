@@ -9,6 +9,7 @@ import io.browserhub.live.Notification;
 import io.browserhub.observability.LogText;
 import io.browserhub.session.ScreencastSettings;
 import io.browserhub.session.Session;
+import io.browserhub.session.SessionDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -33,11 +34,12 @@ public class ScreencastHub implements HubInfoSection {
 
     private final ObjectMapper json;
     private final Map<String, ViewerSink> sinks = new ConcurrentHashMap<>();
-    /** By session id and target ("*" = the active tab). */
+    /** By session id and target ("*" = the active tab); a session's casts go when it is deleted. */
     private final Map<String, SessionCast> casts = new ConcurrentHashMap<>();
     /** By client id and session id: the cast key the client watches. */
     private final Map<String, String> watching = new ConcurrentHashMap<>();
-    private final Map<String, Session> sessionsById = new ConcurrentHashMap<>();
+    /** Frames produced, sent and dropped by the casts of deleted sessions: the totals only ever grow. */
+    private final long[] retired = new long[3];
 
     public ScreencastHub(ObjectMapper json) {
         this.json = json;
@@ -52,13 +54,37 @@ public class ScreencastHub implements HubInfoSection {
     void disconnected(@Observes ClientDisconnected event) {
         Client client = event.client();
         sinks.remove(client.id());
-        for (Session session : List.copyOf(sessionsById.values())) {
+        for (SessionCast cast : List.copyOf(casts.values())) {
+            if (cast.viewer(client) == null) {
+                continue;
+            }
             try {
-                stop(client, session);
+                stop(client, cast.owner);
             } catch (RuntimeException e) {
                 // the other sessions' casts, and the other observers of this disconnection, must still hear of it
-                LOG.warnf(e, "Stopping the screencasts of %s, session %s", LogText.escape(client.toString()), LogText.escape(session.id()));
+                LOG.warnf(e, "Stopping the screencasts of %s, session %s", LogText.escape(client.toString()), LogText.escape(cast.sessionId));
             }
+        }
+    }
+
+    /** A deleted session's casts go; a viewer still on one hears that it ended. */
+    void deleted(@Observes SessionDeleted event) {
+        Session session = event.session();
+        for (Map.Entry<String, SessionCast> e : List.copyOf(casts.entrySet())) {
+            SessionCast cast = e.getValue();
+            if (cast.owner == session && casts.remove(e.getKey(), cast)) {
+                retire(cast);
+            }
+        }
+    }
+
+    /** A cast of a deleted session, out of the map: its viewers hear it ended, the totals keep its counts. */
+    private void retire(SessionCast cast) {
+        ended(cast, "session deleted");
+        synchronized (retired) {
+            retired[0] += cast.produced();
+            retired[1] += cast.sent();
+            retired[2] += cast.dropped();
         }
     }
 
@@ -68,13 +94,22 @@ public class ScreencastHub implements HubInfoSection {
         if (sink == null) {
             throw HubException.invalidParams("Screencasts stream over the WebSocket (/rpc); this connection cannot receive frames.");
         }
-        sessionsById.put(session.id(), session);
         String key = castKey(session.id(), tab);
         String previous = watching.get(watchKey(client, session));
         if (previous != null && !previous.equals(key)) {
             stop(client, session);
         }
-        SessionCast cast = casts.computeIfAbsent(key, k -> new SessionCast(session.id(), tab, json, reason -> ended(k, reason)));
+        SessionCast[] stale = new SessionCast[1];
+        SessionCast cast = casts.compute(key, (k, old) -> {
+            if (old != null && old.owner == session) {
+                return old;
+            }
+            stale[0] = old; // a deleted session's, whose deletion is still under way: this session took its id
+            return new SessionCast(session, tab, json, this::ended);
+        });
+        if (stale[0] != null) {
+            retire(stale[0]);
+        }
         CompletableFuture<Void> started = cast.hasViewers()
                 ? CompletableFuture.completedFuture(null)
                 : session.execute(live -> {
@@ -137,6 +172,9 @@ public class ScreencastHub implements HubInfoSection {
     public Map<String, Object> describe() {
         Map<String, long[]> perSession = new LinkedHashMap<>();
         long[] total = new long[4];
+        synchronized (retired) {
+            System.arraycopy(retired, 0, total, 0, retired.length);
+        }
         for (SessionCast c : casts.values()) {
             long[] counts = {c.produced(), c.sent(), c.dropped(), c.viewers().size()};
             long[] s = perSession.computeIfAbsent(c.sessionId, id -> new long[4]);
@@ -162,12 +200,9 @@ public class ScreencastHub implements HubInfoSection {
     }
 
     /** The browser stopped or crashed, or a watched tab closed: the cast's viewers hear it and must start again. */
-    private void ended(String key, String reason) {
-        SessionCast cast = casts.get(key);
-        Session session = cast == null ? null : sessionsById.get(cast.sessionId);
-        if (session == null) {
-            return;
-        }
+    private void ended(SessionCast cast, String reason) {
+        Session session = cast.owner;
+        String key = castKey(session.id(), cast.fixedTab);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("session", session.id());
         params.put("tab", cast.fixedTab);

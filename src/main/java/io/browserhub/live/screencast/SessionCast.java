@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.browserhub.client.Client;
 import io.browserhub.session.Frame;
 import io.browserhub.session.FrameListener;
+import io.browserhub.session.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * One screencast of a session (of one tab, or following the active tab): frames encoded once, offered to every
@@ -16,11 +17,13 @@ import java.util.function.Consumer;
  */
 final class SessionCast implements FrameListener {
 
+    /** The session it casts; a session deleted and created again under the same id gets casts of its own. */
+    final Session owner;
     final String sessionId;
     /** The watched tab; null when the cast follows the active tab. */
     final String fixedTab;
     private final ObjectMapper json;
-    private final Consumer<String> onEnded;
+    private final BiConsumer<SessionCast, String> onEnded;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong produced = new AtomicLong();
@@ -28,8 +31,9 @@ final class SessionCast implements FrameListener {
     private volatile long sentByGone;
     private volatile long droppedByGone;
 
-    SessionCast(String sessionId, String fixedTab, ObjectMapper json, Consumer<String> onEnded) {
-        this.sessionId = sessionId;
+    SessionCast(Session owner, String fixedTab, ObjectMapper json, BiConsumer<SessionCast, String> onEnded) {
+        this.owner = owner;
+        this.sessionId = owner.id();
         this.fixedTab = fixedTab;
         this.json = json;
         this.onEnded = onEnded;
@@ -80,7 +84,7 @@ final class SessionCast implements FrameListener {
     @Override
     public void ended(String reason) {
         latest = null;
-        onEnded.accept(reason);
+        onEnded.accept(this, reason);
     }
 
     long produced() {
