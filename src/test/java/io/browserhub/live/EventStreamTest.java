@@ -36,9 +36,12 @@ class EventStreamTest {
     @Inject
     EventHub hub;
 
-    /** A hub that creates and deletes sessions all day keeps nothing of the deleted ones, unless someone still listens. */
+    /**
+     * A hub that creates and deletes sessions all day keeps nothing of the deleted ones, unless someone still listens:
+     * a subscription is to the id, and hears the session created again under it.
+     */
     @Test
-    void aDeletedSessionsStreamGoesOnceNobodyListensToItsId() {
+    void aDeletedSessionsStreamGoesOnceNobodyListensToItsId() throws Exception {
         try (RpcClient agent = client("events-deleting", "agent"); RpcClient watcher = client("events-staying", "human")) {
             String quiet = fresh(agent, "events-deleted-quiet", "static.html");
             String watched = fresh(agent, "events-deleted-watched", "static.html");
@@ -50,6 +53,12 @@ class EventStreamTest {
             agent.call("session.delete", Map.of("id", watched));
             assertFalse(hub.holds(quiet), "nobody listens to the deleted session: its stream is gone");
             assertTrue(hub.holds(watched), "a subscription outlives its session, for one created again under the id");
+
+            fresh(agent, watched, "second.html");
+            JsonNode again = awaitEvent(watcher, "page.navigated", e -> e.at("/data/url").asText().endsWith("second.html"));
+            assertEquals(watched, again.get("session").asText(), "the subscription hears the session created again under its id");
+            agent.call("session.delete", Map.of("id", watched));
+            assertTrue(hub.holds(watched), "still subscribed");
 
             assertTrue(watcher.call("events.unsubscribe", Map.of("session", watched)).get("unsubscribed").asBoolean(),
                     "a subscription to a deleted session's id can be ended");
