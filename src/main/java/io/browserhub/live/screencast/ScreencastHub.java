@@ -167,7 +167,10 @@ public class ScreencastHub implements HubInfoSection {
         return "screencast";
     }
 
-    /** Frames produced, sent and dropped: per session and in total. */
+    /**
+     * Frames produced, sent and dropped, and viewers: per session the hub has, and in total since the hub started (deleted
+     * sessions' frames included, so the totals never go down: they are also counters in /q/metrics).
+     */
     @Override
     public Map<String, Object> describe() {
         Map<String, long[]> perSession = new LinkedHashMap<>();
