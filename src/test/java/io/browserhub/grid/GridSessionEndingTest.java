@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,26 +58,29 @@ class GridSessionEndingTest {
 
     @Test
     void aKillAndTheCloseAfterItSendOneDelete() throws IOException {
-        GridBrowser browser = browser("s-killed");
-        browser.kill("the watchdog found it lost");
-        browser.close(false);
-        assertEquals(List.of("/session/s-killed"), deletes);
+        endsWithOneDelete("s-killed", browser -> {
+            browser.kill("the watchdog found it lost");
+            browser.close(false);
+        });
     }
 
     @Test
     void twoKillsAndACloseSendOneDelete() throws IOException {
-        GridBrowser browser = browser("s-twice");
-        browser.kill("session.delete");
-        browser.kill("the watchdog found it lost");
-        browser.close(false);
-        assertEquals(List.of("/session/s-twice"), deletes);
+        endsWithOneDelete("s-twice", browser -> {
+            browser.kill("session.delete");
+            browser.kill("the watchdog found it lost");
+            browser.close(false);
+        });
     }
 
     @Test
     void aStopWithoutAKillSendsOneDelete() throws IOException {
-        GridBrowser browser = browser("s-stopped");
-        browser.close(true);
-        assertEquals(List.of("/session/s-stopped"), deletes);
+        endsWithOneDelete("s-stopped", browser -> browser.close(true));
+    }
+
+    private void endsWithOneDelete(String gridSession, Consumer<GridBrowser> ending) throws IOException {
+        ending.accept(browser(gridSession));
+        assertEquals(List.of("/session/" + gridSession), deletes);
     }
 
     /** A GridBrowser over a local Chromium, as the Grid backend makes one over the node's (its Playwright is its own). */
