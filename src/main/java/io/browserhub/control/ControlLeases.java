@@ -296,7 +296,9 @@ public class ControlLeases implements ControlGate {
                     end(c, null, c.book, "expired", after);
                 }
                 for (Map.Entry<String, LeaseBook> e : new ArrayList<>(c.leasedTabs().entrySet())) {
-                    if (!open.contains(e.getKey()) && e.getValue().lease() != null) {
+                    // the tab list lags behind the browser: a tab leased by the command that opened it (tab.new
+                    // {lease: true}) can be missing from it for a while (LeaseBook.tabMissing)
+                    if (e.getValue().lease() != null && e.getValue().tabMissing(!open.contains(e.getKey()))) {
                         end(c, e.getKey(), e.getValue(), "tab closed", after);
                     } else if (e.getValue().expired()) {
                         end(c, e.getKey(), e.getValue(), "expired", after);
@@ -425,11 +427,21 @@ public class ControlLeases implements ControlGate {
         return controls.compute(session.id(), (id, old) -> old != null && old.owner == session ? old : new SessionControl(session, nanoClock));
     }
 
-    /** A deleted session's leases go with it; whoever waits in line for control hears at once that it is gone. */
+    /** A deleted session's leases go with it. */
     void deleted(@Observes SessionDeleted event) {
-        Session session = event.session();
-        SessionControl c = controls.get(session.id());
-        if (c == null || c.owner != session || !controls.remove(session.id(), c)) {
+        SessionControl c = controls.get(event.session().id());
+        if (c != null && c.owner == event.session()) {
+            forget(c);
+        }
+    }
+
+    /**
+     * The session of {@code c} is gone (being deleted, deleted, or deleted and created again): its leases go, and whoever
+     * waits in line for control of it hears at once. The one way a control leaves the map, whoever notices first.
+     */
+    private void forget(SessionControl c) {
+        String id = c.owner.id();
+        if (!controls.remove(id, c)) {
             return;
         }
         List<LeaseBook.Waiter> waiters = new ArrayList<>();
@@ -437,8 +449,8 @@ public class ControlLeases implements ControlGate {
             waiters.addAll(c.book.dismissAll());
             c.tabs.values().forEach(book -> waiters.addAll(book.dismissAll()));
         }
-        HubException gone = new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + session.id()
-                + "\" was deleted while this waited for control of it.", Map.of("session", session.id()));
+        HubException gone = new HubException(ErrorCode.SESSION_NOT_FOUND, "Session \"" + id
+                + "\" was deleted while this waited for control of it.", Map.of("session", id));
         waiters.forEach(w -> w.granted().completeExceptionally(gone));
     }
 
@@ -454,7 +466,7 @@ public class ControlLeases implements ControlGate {
             return null;
         }
         if (sessions.find(sessionId).orElse(null) != c.owner) {
-            controls.remove(sessionId, c);
+            forget(c);
             return null;
         }
         return c;

@@ -42,7 +42,13 @@ final class LeaseBook {
     }
 
     private final LongSupplier nanoClock;
+    /** Readings of the tab list (one a second) a tab that was never shown in one must miss to count as closed. */
+    static final int UNSEEN_READINGS = 5;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    /** Readings of the session's tab list in a row that did not show this book's tab. */
+    private int missedReadings;
+    /** Whether a reading of the session's tab list ever showed this book's tab. */
+    private boolean tabSeen;
     private Lease lease;
 
     LeaseBook(LongSupplier nanoClock) {
@@ -128,6 +134,23 @@ final class LeaseBook {
             }
         }
         return gone;
+    }
+
+    /**
+     * One reading of whether the book's tab is missing from the session's tab list; true once the tab counts as closed.
+     * The list lags behind the browser: it is refreshed after each command, and a refresh that fails (a page that is
+     * just opening) waits for the next command to end, so a tab leased by the command that opened it may be missing
+     * from the readings of a whole command. Closed is missing from two readings in a row after it was seen, or from
+     * {@value #UNSEEN_READINGS} in a row when it never was (a tab that closed at once).
+     */
+    boolean tabMissing(boolean missingNow) {
+        if (!missingNow) {
+            tabSeen = true;
+            missedReadings = 0;
+            return false;
+        }
+        missedReadings++;
+        return missedReadings >= (tabSeen ? 2 : UNSEEN_READINGS);
     }
 
     /** Takes every waiter out of line (the session is gone). */

@@ -22,6 +22,27 @@ class LeaseBookTest {
     private final Client alice = Client.anonymous();
     private final Client bob = Client.anonymous();
 
+    /** Readings of the tab list taken before tab.new {lease: true} refreshed it must not end the new tab's lease. */
+    @Test
+    void aTabCountsAsClosedWhenMissingTwiceInARowAfterItWasSeen() {
+        for (int i = 1; i < LeaseBook.UNSEEN_READINGS; i++) {
+            assertFalse(book.tabMissing(true), "reading " + i + " may predate the tab");
+        }
+        assertFalse(book.tabMissing(false), "then it shows");
+        assertFalse(book.tabMissing(true), "missing once: a reading may drop a tab for a moment");
+        assertFalse(book.tabMissing(false));
+        assertFalse(book.tabMissing(true));
+        assertTrue(book.tabMissing(true), "missing twice in a row: closed");
+    }
+
+    @Test
+    void aTabNeverSeenCountsAsClosedAfterItMissedEnoughReadings() {
+        for (int i = 1; i < LeaseBook.UNSEEN_READINGS; i++) {
+            assertFalse(book.tabMissing(true), "reading " + i);
+        }
+        assertTrue(book.tabMissing(true), "a tab that closed before any reading showed it");
+    }
+
     @Test
     void aLeaseExpiresAfterItsTtlWithoutACommandAndNotBefore() {
         book.grant(alice, TTL);
