@@ -38,7 +38,10 @@ public class ScreencastHub implements HubInfoSection {
     private final Map<String, SessionCast> casts = new ConcurrentHashMap<>();
     /** By client id and session id: the cast key the client watches. */
     private final Map<String, String> watching = new ConcurrentHashMap<>();
-    /** Frames produced, sent and dropped by the casts of deleted sessions: the totals only ever grow. */
+    /**
+     * Frames produced, sent and dropped by the casts of deleted sessions, so that the totals only ever grow. Its lock
+     * makes moving a cast out of {@link #casts} into it one step for {@link #describe}; taken before a map's, never after.
+     */
     private final long[] retired = new long[3];
 
     public ScreencastHub(ObjectMapper json) {
@@ -70,22 +73,24 @@ public class ScreencastHub implements HubInfoSection {
     /** A deleted session's casts go; a viewer still on one hears that it ended. */
     void deleted(@Observes SessionDeleted event) {
         Session session = event.session();
-        for (Map.Entry<String, SessionCast> e : List.copyOf(casts.entrySet())) {
-            SessionCast cast = e.getValue();
-            if (cast.owner == session && casts.remove(e.getKey(), cast)) {
-                retire(cast);
+        List<SessionCast> gone = new ArrayList<>();
+        synchronized (retired) {
+            for (Map.Entry<String, SessionCast> e : casts.entrySet()) {
+                SessionCast cast = e.getValue();
+                if (cast.owner == session && casts.remove(e.getKey(), cast)) {
+                    retire(cast);
+                    gone.add(cast);
+                }
             }
         }
+        gone.forEach(cast -> ended(cast, "session deleted"));
     }
 
-    /** A cast of a deleted session, out of the map: its viewers hear it ended, the totals keep its counts. */
+    /** Keeps the counts of a cast taken out of the map. Holds {@link #retired}. */
     private void retire(SessionCast cast) {
-        ended(cast, "session deleted");
-        synchronized (retired) {
-            retired[0] += cast.produced();
-            retired[1] += cast.sent();
-            retired[2] += cast.dropped();
-        }
+        retired[0] += cast.produced();
+        retired[1] += cast.sent();
+        retired[2] += cast.dropped();
     }
 
     public CompletionStage<Map<String, Object>> start(Client client, Session session, String tab, ScreencastSettings settings,
@@ -100,15 +105,21 @@ public class ScreencastHub implements HubInfoSection {
             stop(client, session);
         }
         SessionCast[] stale = new SessionCast[1];
-        SessionCast cast = casts.compute(key, (k, old) -> {
-            if (old != null && old.owner == session) {
-                return old;
+        SessionCast cast;
+        synchronized (retired) {
+            cast = casts.compute(key, (k, old) -> {
+                if (old != null && old.owner == session) {
+                    return old;
+                }
+                stale[0] = old; // a deleted session's, whose deletion is still under way: this session took its id
+                return new SessionCast(session, tab, json, this::ended);
+            });
+            if (stale[0] != null) {
+                retire(stale[0]);
             }
-            stale[0] = old; // a deleted session's, whose deletion is still under way: this session took its id
-            return new SessionCast(session, tab, json, this::ended);
-        });
+        }
         if (stale[0] != null) {
-            retire(stale[0]);
+            ended(stale[0], "session deleted");
         }
         CompletableFuture<Void> started = cast.hasViewers()
                 ? CompletableFuture.completedFuture(null)
@@ -177,13 +188,13 @@ public class ScreencastHub implements HubInfoSection {
         long[] total = new long[4];
         synchronized (retired) {
             System.arraycopy(retired, 0, total, 0, retired.length);
-        }
-        for (SessionCast c : casts.values()) {
-            long[] counts = {c.produced(), c.sent(), c.dropped(), c.viewers().size()};
-            long[] s = perSession.computeIfAbsent(c.sessionId, id -> new long[4]);
-            for (int i = 0; i < 4; i++) {
-                s[i] += counts[i];
-                total[i] += counts[i];
+            for (SessionCast c : casts.values()) {
+                long[] counts = {c.produced(), c.sent(), c.dropped(), c.viewers().size()};
+                long[] s = perSession.computeIfAbsent(c.sessionId, id -> new long[4]);
+                for (int i = 0; i < 4; i++) {
+                    s[i] += counts[i];
+                    total[i] += counts[i];
+                }
             }
         }
         Map<String, Object> sessions = new LinkedHashMap<>();

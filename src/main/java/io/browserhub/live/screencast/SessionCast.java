@@ -28,8 +28,9 @@ final class SessionCast implements FrameListener {
     private final AtomicLong seq = new AtomicLong();
     private final AtomicLong produced = new AtomicLong();
     private volatile CastFrame latest;
-    private volatile long sentByGone;
-    private volatile long droppedByGone;
+    /** Counts of the viewers gone; guarded by this. */
+    private long sentByGone;
+    private long droppedByGone;
 
     SessionCast(Session owner, String fixedTab, ObjectMapper json, BiConsumer<SessionCast, String> onEnded) {
         this.owner = owner;
@@ -41,9 +42,11 @@ final class SessionCast implements FrameListener {
 
     /** Adds a viewer (replacing the client's earlier one); it gets the latest frame at once. */
     void add(Viewer viewer) {
-        Viewer old = viewers.put(viewer.client.id(), viewer);
-        if (old != null) {
-            retire(old);
+        synchronized (this) {
+            Viewer old = viewers.put(viewer.client.id(), viewer);
+            if (old != null) {
+                retire(old);
+            }
         }
         CastFrame last = latest;
         if (last != null) {
@@ -51,7 +54,7 @@ final class SessionCast implements FrameListener {
         }
     }
 
-    Viewer remove(Client client) {
+    synchronized Viewer remove(Client client) {
         Viewer gone = viewers.remove(client.id());
         if (gone != null) {
             retire(gone);
@@ -91,15 +94,17 @@ final class SessionCast implements FrameListener {
         return produced.get();
     }
 
-    long sent() {
+    /** Frames sent to its viewers, those gone included; with {@link #dropped} a counter that never goes down. */
+    synchronized long sent() {
         return sentByGone + viewers.values().stream().mapToLong(Viewer::sent).sum();
     }
 
-    long dropped() {
+    synchronized long dropped() {
         return droppedByGone + viewers.values().stream().mapToLong(Viewer::dropped).sum();
     }
 
-    private synchronized void retire(Viewer viewer) {
+    /** Holds this: a viewer leaves the map and its counts join those of the viewers gone in one step. */
+    private void retire(Viewer viewer) {
         sentByGone += viewer.sent();
         droppedByGone += viewer.dropped();
     }
