@@ -41,9 +41,10 @@ final class LeaseBook {
     record Handover(Client ended, Waiter next) {
     }
 
-    private final LongSupplier nanoClock;
     /** Readings of the tab list (one a second) a tab that was never shown in one must miss to count as closed. */
     static final int UNSEEN_READINGS = 5;
+
+    private final LongSupplier nanoClock;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     /** Readings of the session's tab list in a row that did not show this book's tab. */
     private int missedReadings;

@@ -84,12 +84,16 @@ public class EventHub implements SessionEvents {
             outbox.close();
         }
         for (Stream stream : streams.values()) {
+            boolean left;
             synchronized (stream) {
-                if (stream.subscribers.remove(event.client().id()) != null) {
+                left = stream.subscribers.remove(event.client().id()) != null;
+                if (left) {
                     stream.refilter();
                 }
             }
-            forgetIfDeleted(stream);
+            if (left) {
+                forgetIfDeleted(stream); // it may have been the last subscriber of a deleted session's id
+            }
         }
     }
 

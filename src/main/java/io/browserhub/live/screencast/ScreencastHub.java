@@ -65,7 +65,7 @@ public class ScreencastHub implements HubInfoSection {
                 stop(client, cast.owner);
             } catch (RuntimeException e) {
                 // the other sessions' casts, and the other observers of this disconnection, must still hear of it
-                LOG.warnf(e, "Stopping the screencasts of %s, session %s", LogText.escape(client.toString()), LogText.escape(cast.sessionId));
+                LOG.warnf(e, "Stopping the screencasts of %s, session %s", LogText.escape(client.toString()), LogText.escape(cast.owner.id()));
             }
         }
     }
@@ -190,7 +190,7 @@ public class ScreencastHub implements HubInfoSection {
             System.arraycopy(retired, 0, total, 0, retired.length);
             for (SessionCast c : casts.values()) {
                 long[] counts = {c.produced(), c.sent(), c.dropped(), c.viewers().size()};
-                long[] s = perSession.computeIfAbsent(c.sessionId, id -> new long[4]);
+                long[] s = perSession.computeIfAbsent(c.owner.id(), id -> new long[4]);
                 for (int i = 0; i < 4; i++) {
                     s[i] += counts[i];
                     total[i] += counts[i];

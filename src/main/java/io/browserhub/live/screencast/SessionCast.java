@@ -19,7 +19,6 @@ final class SessionCast implements FrameListener {
 
     /** The session it casts; a session deleted and created again under the same id gets casts of its own. */
     final Session owner;
-    final String sessionId;
     /** The watched tab; null when the cast follows the active tab. */
     final String fixedTab;
     private final ObjectMapper json;
@@ -34,7 +33,6 @@ final class SessionCast implements FrameListener {
 
     SessionCast(Session owner, String fixedTab, ObjectMapper json, BiConsumer<SessionCast, String> onEnded) {
         this.owner = owner;
-        this.sessionId = owner.id();
         this.fixedTab = fixedTab;
         this.json = json;
         this.onEnded = onEnded;
@@ -77,7 +75,7 @@ final class SessionCast implements FrameListener {
     @Override
     public void frame(Frame frame) {
         produced.incrementAndGet();
-        CastFrame encoded = new CastFrame(sessionId, seq.incrementAndGet(), frame, json);
+        CastFrame encoded = new CastFrame(owner.id(), seq.incrementAndGet(), frame, json);
         latest = encoded;
         for (Viewer viewer : viewers.values()) {
             viewer.offer(encoded);
